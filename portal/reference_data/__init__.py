@@ -1,0 +1,6 @@
+"""The seeded content of the reference lists (DESIGN.md section 4).
+
+Each module holds plain data; `manage.py load_reference` upserts it, so an administrator's
+later edits of labels are kept only for entries not listed here (entries are matched by
+their code, or by their name when the list has no code).
+"""

@@ -1,0 +1,70 @@
+"""Factories of the site-wide models: users with their roles, organisations, geography."""
+
+import factory
+from django.contrib.auth.models import Group
+from faker import Faker
+
+from portal.accounts.models import User
+from portal.accounts.roles import Role
+from portal.organisations.enums import CategoryCode, MembershipState
+from portal.organisations.models import EmploymentArea, Organisation, OrganisationCategory
+
+fake = Faker("fr_FR")
+PASSWORD = "mot-de-passe-de-test"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"{fake.company()} {n}")
+    category = factory.LazyFunction(lambda: OrganisationCategory.objects.get(code=CategoryCode.COMPANY))
+    membership_state = MembershipState.ACCEPTED
+    city = factory.LazyFunction(fake.city)
+    presentation = factory.LazyFunction(lambda: f"<p>{fake.paragraph()}</p>")
+
+    class Params:
+        company = factory.Trait(
+            category=factory.LazyFunction(lambda: OrganisationCategory.objects.get(code=CategoryCode.COMPANY))
+        )
+        employment_partner = factory.Trait(
+            category=factory.LazyFunction(
+                lambda: OrganisationCategory.objects.get(code=CategoryCode.EMPLOYMENT_PARTNER)
+            )
+        )
+        professional_body = factory.Trait(
+            category=factory.LazyFunction(lambda: OrganisationCategory.objects.get(code=CategoryCode.PROFESSIONAL_BODY))
+        )
+        pending = factory.Trait(membership_state=MembershipState.PENDING)
+        refused = factory.Trait(membership_state=MembershipState.REFUSED)
+        suspended = factory.Trait(membership_state=MembershipState.SUSPENDED)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user; pass `roles=[Role.X]` to put them in role groups."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"utilisateur{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@exemple.test")
+    first_name = factory.LazyFunction(fake.first_name)
+    last_name = factory.LazyFunction(lambda: fake.last_name().upper())
+    civility = "Mme"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    class Params:
+        administrator = factory.Trait(is_superuser=True, is_staff=True)
+        inactive = factory.Trait(is_active=False)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*[Group.objects.get(name=Role(role).value) for role in extracted])
+        if create:
+            self.save()
+
+
+def employment_area(name="Alsace / Bas-Rhin"):
+    return EmploymentArea.objects.get(name=name)

@@ -194,11 +194,14 @@ else:
     Q_CLUSTER["orm"] = "default"
 
 # E-mail -------------------------------------------------------------------
+# Django's own backend only queues (portal.mail); the worker delivers through NEGE_EMAIL_BACKEND.
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+    NEGE_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 (set by email_url)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    NEGE_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_BACKEND = "portal.mail.backends.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Numéric'Emploi Grand Est <ne-pas-repondre@numeric-emploi.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEGE_EMAIL_MAX_ATTEMPTS = env.int("NEGE_EMAIL_MAX_ATTEMPTS", default=6)

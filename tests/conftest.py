@@ -13,14 +13,44 @@ from django.core.management import call_command
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_reference", verbosity=0)
-        call_command("setup_roles", verbosity=0)
+        ensure_base_data()
+
+
+def ensure_base_data():
+    """Recreate what migrations and the session setup provide: a transactional test (and the
+    live server of the browser tests) empties every table when it ends."""
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from portal.pages.models import HomePage
+
+    locale, _ = Locale.objects.get_or_create(language_code="fr")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=locale)
+    home = HomePage.objects.first() or root.add_child(
+        instance=HomePage(title="Numéric'Emploi Grand Est", slug="accueil", locale=locale)
+    )
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    call_command("load_reference", verbosity=0)
+    call_command("setup_roles", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _base_data_for_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        ensure_base_data()
 
 
 @pytest.fixture(autouse=True)
 def _strict_environment(settings, tmp_path):
     settings.NEGE_TASKS_SYNC = True
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Every e-mail goes through the queue; the (inline) worker delivers to `mailoutbox`.
+    settings.EMAIL_BACKEND = "portal.mail.backends.QueuedEmailBackend"
+    settings.NEGE_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

@@ -10,6 +10,7 @@ from .enums import EmailState
 class OutgoingEmail(models.Model):
     to = models.JSONField("destinataires", default=list)
     cc = models.JSONField("copie à", default=list, blank=True)
+    bcc = models.JSONField("copie cachée à", default=list, blank=True)
     reply_to = models.JSONField("répondre à", default=list, blank=True)
     from_email = models.CharField("expéditeur", max_length=255, blank=True)
     subject = models.CharField("objet", max_length=255)

@@ -16,7 +16,7 @@ from portal.tasks import run_async
 from .models import OutgoingEmail, OutgoingEmailAttachment
 
 
-def queue_email(*, to, subject, body_text, body_html="", cc=(), reply_to=(), headers=None, attachments=()):
+def queue_email(*, to, subject, body_text, body_html="", cc=(), bcc=(), reply_to=(), headers=None, attachments=()):
     """Record an e-mail and hand it to the worker once the current transaction commits.
 
     `attachments` is an iterable of (filename, bytes, mimetype).
@@ -24,6 +24,7 @@ def queue_email(*, to, subject, body_text, body_html="", cc=(), reply_to=(), hea
     email = OutgoingEmail.objects.create(
         to=_clean(to),
         cc=_clean(cc),
+        bcc=_clean(bcc),
         reply_to=_clean(reply_to),
         from_email=settings.DEFAULT_FROM_EMAIL,
         subject=" ".join(subject.split())[:255],
@@ -41,7 +42,7 @@ def queue_email(*, to, subject, body_text, body_html="", cc=(), reply_to=(), hea
     return email
 
 
-def send_templated_email(template_prefix, context, *, to, cc=(), reply_to=(), headers=None, attachments=()):
+def send_templated_email(template_prefix, context, *, to, cc=(), bcc=(), reply_to=(), headers=None, attachments=()):
     """Render `<prefix>_subject.txt` and `<prefix>_body.txt` (and HTML) and queue the e-mail."""
     context = {"base_url": settings.BASE_URL, "site_name": settings.WAGTAIL_SITE_NAME, **context}
     subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
@@ -58,6 +59,7 @@ def send_templated_email(template_prefix, context, *, to, cc=(), reply_to=(), he
         body_text=body_text,
         body_html=body_html,
         cc=cc,
+        bcc=bcc,
         reply_to=reply_to,
         headers=headers,
         attachments=attachments,

@@ -4,7 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,8 +37,10 @@ def deliver_email(email_id):
             from_email=email.from_email or settings.DEFAULT_FROM_EMAIL,
             to=email.to,
             cc=email.cc,
+            bcc=email.bcc,
             reply_to=email.reply_to,
             headers=email.headers,
+            connection=get_connection(settings.NEGE_EMAIL_BACKEND),
         )
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")

@@ -43,7 +43,8 @@ class TestQueue:
         (tmp_path / "t").mkdir()
         (tmp_path / "t" / "hello_subject.txt").write_text("Bonjour {{ name }}")
         (tmp_path / "t" / "hello_body.txt").write_text("Message pour {{ name }} & co")
-        settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+        engine = settings.TEMPLATES[0]
+        settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}]
         send_templated_email("t/hello", {"name": "Anne"}, to="anne@exemple.test")
         message = mailoutbox[0]
         assert message.subject == "Bonjour Anne"
@@ -51,6 +52,15 @@ class TestQueue:
         assert "L'équipe de Numéric'Emploi Grand Est" in message.body
         html = message.alternatives[0][0]
         assert "Message pour Anne &amp; co" in html
+
+    def test_django_send_mail_goes_through_the_queue(self, mailoutbox):
+        from django.core.mail import send_mail
+
+        send_mail("Réinitialisation", "Lien", None, ["anne@exemple.test"])
+        email = OutgoingEmail.objects.get()
+        assert email.subject == "Réinitialisation"
+        assert email.state == EmailState.SENT
+        assert mailoutbox[0].to == ["anne@exemple.test"]
 
     def test_already_sent_email_is_not_sent_twice(self, mailoutbox):
         email = queue_one()
@@ -60,7 +70,7 @@ class TestQueue:
 
 class TestRetries:
     def test_failure_is_recorded_and_retried_later(self, settings, mailoutbox):
-        settings.EMAIL_BACKEND = "tests.portal.test_mail.FailingBackend"
+        settings.NEGE_EMAIL_BACKEND = "tests.portal.test_mail.FailingBackend"
         email = queue_one()
         assert email.state == EmailState.RETRYING
         assert email.attempts == 1
@@ -68,7 +78,7 @@ class TestRetries:
         assert email.next_attempt_at > timezone.now()
 
         # Not yet due: nothing happens.
-        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        settings.NEGE_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
         assert retry_due_emails() == 0
         OutgoingEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
         assert retry_due_emails() == 1
@@ -78,7 +88,7 @@ class TestRetries:
         assert len(mailoutbox) == 1
 
     def test_abandoned_after_max_attempts(self, settings):
-        settings.EMAIL_BACKEND = "tests.portal.test_mail.FailingBackend"
+        settings.NEGE_EMAIL_BACKEND = "tests.portal.test_mail.FailingBackend"
         settings.NEGE_EMAIL_MAX_ATTEMPTS = 2
         email = queue_one()
         OutgoingEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now())
@@ -102,7 +112,7 @@ def test_worker_delivers_queued_email(settings, tmp_path, monkeypatch):
     from django_q.conf import Conf
 
     settings.NEGE_TASKS_SYNC = False
-    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.NEGE_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path / "mail"
     # Whatever the environment says, use the database broker and one worker for this test.
     for name, value in {"ORM": "default", "REDIS": None, "SYNC": False, "WORKERS": 1}.items():

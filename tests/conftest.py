@@ -8,6 +8,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +70,12 @@ def _strict_environment(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (CI runs it there: DATABASE_URL=postgres://...)")
+    for item in items:
+        if item.get_closest_marker("postgresql"):
+            item.add_marker(skip)

@@ -1,0 +1,133 @@
+"""Views of the DirectoryPage routes: the filterable list and an organisation's page."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_protect
+from django_ratelimit.core import is_ratelimited
+
+from portal.organisations.enums import CategoryCode
+
+from .filters import DirectoryFilter, listed_organisations, with_list_data
+from .forms import ContactForm
+from .notifications import send_contact_message
+from .text import safe_presentation, summary
+
+PAGE_SIZE = 20
+RATE_LIMIT_MESSAGE = (
+    "Vous avez envoyé trop de messages en peu de temps. Par mesure de sécurité, patientez une heure avant de réessayer."
+)
+TARGET_RATE_LIMIT_MESSAGE = (
+    "Cette entreprise a reçu beaucoup de messages depuis l'annuaire ces dernières minutes. "
+    "Merci de réessayer dans une heure."
+)
+
+
+def _rate(name, default):
+    return getattr(settings, name, default)
+
+
+def directory_list(request, page):
+    filterset = DirectoryFilter(request.GET or None)
+    if filterset.is_bound and not filterset.form.is_valid():
+        # A stale link (value removed from a reference list): ignore what is unknown.
+        filterset = DirectoryFilter(_valid_only(filterset))
+    queryset = with_list_data(filterset.filtered())
+    paginator = Paginator(queryset, PAGE_SIZE)
+    results = paginator.get_page(request.GET.get("page"))
+    for organisation in results:
+        organisation.summary = summary(organisation.presentation)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = page.get_context(request)
+    context.update(
+        {
+            "filterset": filterset,
+            "facets": filterset.facets(),
+            "results": results,
+            "paginator": paginator,
+            "filters_active": filterset.active,
+            "querystring": query.urlencode(),
+        }
+    )
+    return TemplateResponse(request, "directory/directory_page.html", context)
+
+
+def _valid_only(filterset):
+    data = filterset.data.copy()
+    for name in filterset.form.errors:
+        data.pop(name, None)
+    return data
+
+
+@csrf_protect
+def organisation_detail(request, page, slug):
+    organisation = get_object_or_404(
+        listed_organisations()
+        .select_related("category", "company_type", "logo", "affiliation", "hr_contact", "referent")
+        .prefetch_related("activities", "establishment_departments", "intervention_departments"),
+        slug=slug,
+    )
+    is_company = organisation.category.code == CategoryCode.COMPANY
+    can_be_contacted = is_company and bool(organisation.contact_recipient and organisation.contact_recipient.email)
+    form = None
+    status = 200
+    if can_be_contacted:
+        if request.method == "POST":
+            form = ContactForm(request.POST, request.FILES)
+            if form.is_spam:
+                # Say nothing to the robot; send nothing.
+                _count_send(request, organisation)
+                return HttpResponseRedirect(f"{page.url}{organisation.slug}/?envoye=1#contact")
+            if form.is_valid():
+                limited = _count_send(request, organisation)
+                if limited:
+                    form.add_error(None, limited)
+                    status = 429
+                else:
+                    send_contact_message(organisation, form.cleaned_data, form.cleaned_data.get("cv"))
+                    return HttpResponseRedirect(f"{page.url}{organisation.slug}/?envoye=1#contact")
+        else:
+            form = ContactForm()
+    elif request.method == "POST":
+        raise Http404("Cet organisme ne reçoit pas de message par l'annuaire.")
+    context = page.get_context(request)
+    context.update(
+        {
+            "organisation": organisation,
+            "presentation": safe_presentation(organisation.presentation),
+            "is_company": is_company,
+            "can_be_contacted": can_be_contacted,
+            "form": form,
+            "sent": request.method == "GET" and request.GET.get("envoye") == "1",
+            "list_url": page.url,
+        }
+    )
+    return TemplateResponse(request, "directory/organisation_page.html", context, status=status)
+
+
+def _count_send(request, organisation):
+    """Count one message against the per-IP and per-company limits; the French message when exceeded."""
+    by_ip = is_ratelimited(
+        request,
+        group="directory-contact-ip",
+        key="ip",
+        rate=_rate("NEGE_DIRECTORY_CONTACT_RATE_PER_IP", "5/h"),
+        method="POST",
+        increment=True,
+    )
+    by_target = is_ratelimited(
+        request,
+        group="directory-contact-target",
+        key=lambda group, request: str(organisation.pk),
+        rate=_rate("NEGE_DIRECTORY_CONTACT_RATE_PER_TARGET", "20/h"),
+        method="POST",
+        increment=True,
+    )
+    if by_ip:
+        return RATE_LIMIT_MESSAGE
+    if by_target:
+        return TARGET_RATE_LIMIT_MESSAGE
+    return None

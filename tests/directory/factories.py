@@ -1,0 +1,76 @@
+"""Factories of the directory: organisations as the directory shows them, uploaded files."""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from portal.organisations.enums import CategoryCode
+from portal.organisations.models import Activity, CompanyType, Department, OrganisationCategory
+from tests.portal.factories import OrganisationFactory, UserFactory
+
+__all__ = ["OrganisationFactory", "UserFactory", "company_with_hr", "logo", "upload", "docx_bytes", "odt_bytes"]
+
+
+def category(code):
+    return OrganisationCategory.objects.get(code=code)
+
+
+def department(code):
+    return Department.objects.get(code=code)
+
+
+def activity(index=0):
+    return Activity.objects.order_by("order", "name")[index]
+
+
+def company_type(index=1):
+    return CompanyType.objects.order_by("order", "name")[index]
+
+
+def company_with_hr(**kwargs):
+    """An accepted company whose HR contact receives the directory's messages."""
+    hr = UserFactory(email=kwargs.pop("hr_email", None) or "rh.personne@entreprise.test")
+    referent = UserFactory(email=kwargs.pop("referent_email", None) or "referent.personne@entreprise.test")
+    org = OrganisationFactory(company=True, hr_contact=hr, referent=referent, **kwargs)
+    hr.organisation = referent.organisation = org
+    hr.save()
+    referent.save()
+    return org
+
+
+def logo(name="logo.png", size=(400, 300)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (11, 94, 168)).save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title=name, file=SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    )
+
+
+def upload(name, content, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def odt_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+COMPANY = CategoryCode.COMPANY

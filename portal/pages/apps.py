@@ -5,3 +5,8 @@ class PagesConfig(AppConfig):
     name = "portal.pages"
     label = "pages"
     verbose_name = "Pages du site"
+
+    def ready(self):
+        from .navigation import connect_signals
+
+        connect_signals()

@@ -31,9 +31,11 @@ class QuoteBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label="intertitre", form_classname="title", template="blocks/heading.html")
     paragraph = blocks.RichTextBlock(
-        label="texte", features=["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
+        label="texte",
+        features=["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"],
+        template="blocks/rich_text.html",
     )
-    image = ImageBlock(label="image")
+    image = ImageBlock(label="image", template="blocks/image.html")
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
-    embed = EmbedBlock(label="vidéo ou contenu intégré", max_width=800)
+    embed = EmbedBlock(label="vidéo ou contenu intégré", max_width=800, template="blocks/embed.html")

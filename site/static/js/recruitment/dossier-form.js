@@ -1,0 +1,111 @@
+/* Dossier form: conditional fields, city autocomplete, contact list depending on the organisation,
+   and the uniqueness check button. The server enforces every rule again. */
+(function () {
+  "use strict";
+
+  function wrapper(name) {
+    var field = document.getElementById("id_" + name);
+    return field ? field.closest("[data-field-wrapper]") || field.closest(".w-field__wrapper") || field.parentNode : null;
+  }
+
+  function radioValue(name) {
+    var checked = document.querySelector('input[name="' + name + '"]:checked');
+    return checked ? checked.value : "";
+  }
+
+  function toggle(name, shown) {
+    var box = wrapper(name);
+    if (box) box.hidden = !shown;
+  }
+
+  function conditional() {
+    toggle("france_travail_id", radioValue("has_france_travail_id") === "True");
+    toggle("caf_number", radioValue("is_rsa_beneficiary") === "True");
+    var situation = document.getElementById("id_situation");
+    if (situation && situation.dataset.temporary !== undefined) {
+      var temporary = situation.dataset.temporary.split(",");
+      toggle("situation_end_date", temporary.indexOf(situation.value) !== -1);
+    }
+  }
+
+  function cityAutocomplete(input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var term = input.value.trim();
+      if (term.length < 2) return;
+      timer = setTimeout(function () {
+        fetch(input.dataset.cityAutocomplete + "?q=" + encodeURIComponent(term), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+          .then(function (data) {
+            list.textContent = "";
+            data.results.forEach(function (name) {
+              var option = document.createElement("option");
+              option.value = name;
+              list.appendChild(option);
+            });
+          });
+      }, 200);
+    });
+  }
+
+  function dependentContacts(orgSelect) {
+    var contact = document.querySelector("[data-contact-select]");
+    if (!contact) return;
+    orgSelect.addEventListener("change", function () {
+      contact.disabled = true;
+      fetch(orgSelect.dataset.organisationSelect + "?organisation=" + encodeURIComponent(orgSelect.value), {
+        credentials: "same-origin",
+      })
+        .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+        .then(function (data) {
+          contact.textContent = "";
+          var empty = document.createElement("option");
+          empty.value = "";
+          empty.textContent = "---------";
+          contact.appendChild(empty);
+          data.results.forEach(function (person) {
+            var option = document.createElement("option");
+            option.value = person.id;
+            option.textContent = person.label;
+            contact.appendChild(option);
+          });
+          contact.disabled = false;
+        });
+    });
+  }
+
+  function duplicateCheck(box) {
+    var button = box.querySelector("[data-duplicate-check-button]");
+    var result = box.querySelector("[data-duplicate-check-result]");
+    button.addEventListener("click", function () {
+      var params = new URLSearchParams();
+      ["last_name", "first_name", "city", "france_travail_id"].forEach(function (name) {
+        var field = document.getElementById("id_" + name);
+        params.set(name, field ? field.value : "");
+      });
+      params.set("has_france_travail_id", radioValue("has_france_travail_id"));
+      fetch(box.dataset.duplicateCheck + "?" + params.toString(), { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          result.textContent = data.message;
+          result.className = "duplicate-check__result " + (data.duplicates.length ? "help-critical" : "help-info");
+        });
+    });
+  }
+
+  function init() {
+    document.addEventListener("change", conditional);
+    conditional();
+    document.querySelectorAll("[data-city-autocomplete]").forEach(cityAutocomplete);
+    document.querySelectorAll("[data-organisation-select]").forEach(dependentContacts);
+    document.querySelectorAll("[data-duplicate-check]").forEach(duplicateCheck);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,6 +1,23 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class MembershipConfig(AppConfig):
     name = "membership"
     verbose_name = "Adhésions"
+
+    def ready(self):
+        from django_q.models import Schedule
+
+        from portal import schedules
+
+        schedules.register(
+            "Relance des demandes d'adhésion en attente", "membership.tasks.remind_overdue_applications", Schedule.DAILY
+        )
+        post_migrate.connect(_ensure_schedules, sender=self)
+
+
+def _ensure_schedules(**kwargs):
+    from portal.schedules import ensure_schedules
+
+    ensure_schedules()

@@ -1,0 +1,26 @@
+"""Permissions of the membership screens, per role (collected by `setup_roles`)."""
+
+from portal.accounts.roles import Role
+
+ROLE_PERMISSIONS = {
+    Role.PRESIDENT: [
+        "membership.view_membershipapplication",
+        "membership.decide_membershipapplication",
+    ],
+    Role.ADMINISTRATOR: [
+        "membership.view_membershipapplication",
+        "membership.decide_membershipapplication",
+        "membership.delete_membershipapplication",
+        "membership.view_accountrequest",
+        "membership.approve_accountrequest",
+        "membership.add_feegrid",
+        "membership.change_feegrid",
+        "membership.delete_feegrid",
+        "membership.view_feegrid",
+        "membership.change_membershipsettings",
+    ],
+    Role.ORGANISATION_REFERENT: [
+        "membership.add_accountrequest",
+        "membership.view_accountrequest",
+    ],
+}

@@ -1,0 +1,161 @@
+"""Extranet: "Adhésions" menu (applications, access requests, fee grids), HR contact, dashboard panel."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .enums import ApplicationState
+from .fees import format_euros
+from .models import AccountRequest, FeeGrid, MembershipApplication
+from .perms import can_decide_applications, is_organisation_referent
+
+
+class MembershipApplicationViewSet(ModelViewSet):
+    model = MembershipApplication
+    name = "membership_applications"
+    icon = "form"
+    menu_label = "Demandes d'adhésion"
+    add_to_admin_menu = False
+    index_view_class = admin_views.ApplicationIndexView
+    inspect_view_class = admin_views.ApplicationReviewView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "organisation_name",
+        Column("applicant", label="Demandeur", accessor="applicant"),
+        Column("state", label="État", accessor="get_state_display", sort_key="state"),
+        DateColumn("submitted_at", label="Transmise le", sort_key="submitted_at"),
+        Column(
+            "expected_fee",
+            label="Cotisation attendue",
+            accessor=lambda a: format_euros(a.expected_fee) if a.expected_fee is not None else "",
+        ),
+        Column("overdue", label="Plus de 15 jours", accessor=lambda a: "Oui" if a.is_overdue else ""),
+    ]
+    list_filter = ["state", "sector"]
+    search_fields = ["organisation_name", "applicant__last_name", "applicant__email"]
+    list_export = ["organisation_name", "applicant", "state", "sector", "submitted_at", "expected_fee", "decided_at"]
+    export_headings = {
+        "organisation_name": "Raison sociale",
+        "applicant": "Demandeur",
+        "state": "État",
+        "sector": "Secteur",
+        "submitted_at": "Transmise le",
+        "expected_fee": "Cotisation attendue (€)",
+        "decided_at": "Décidée le",
+    }
+    ordering = ["-submitted_at", "-created_at"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        # Applications are created on the public site and decided on the review screen: no add/edit.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<str:pk>/", self.inspect_view, name="inspect"),
+            path("delete/<str:pk>/", self.delete_view, name="delete"),
+            path("history/<str:pk>/", self.history_view, name="history"),
+            path("history-results/<str:pk>/", self.history_results_view, name="history_results"),
+            path("usage/<str:pk>/", self.usage_view, name="usage"),
+        ]
+
+
+class AccountRequestViewSet(ModelViewSet):
+    model = AccountRequest
+    name = "membership_account_requests"
+    icon = "user"
+    menu_label = "Demandes d'accès à l'extranet"
+    add_to_admin_menu = False
+    index_view_class = admin_views.AccountRequestIndexView
+    add_view_class = admin_views.AccountRequestCreateView
+    inspect_view_class = admin_views.AccountRequestReviewView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["last_name", "first_name", "email", "role"]
+    list_display = [
+        Column("name", label="Collaborateur", accessor=str),
+        "email",
+        Column("role", label="Rôle souhaité", accessor="get_role_display"),
+        Column("state", label="État", accessor="get_state_display", sort_key="state"),
+        DateColumn("created_at", label="Demandé le", sort_key="created_at"),
+    ]
+    list_filter = ["state", "role"]
+    search_fields = ["last_name", "first_name", "email", "organisation__name"]
+
+    def get_form_class(self, for_update=False):
+        return admin_views.AccountRequestForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"edit_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name not in {"edit", "copy"}]
+
+
+class FeeGridViewSet(ModelViewSet):
+    model = FeeGrid
+    name = "membership_fee_grids"
+    icon = "table"
+    menu_label = "Grilles de cotisation"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["year", "startup_fee", "startup_affiliated_fee"]
+
+
+class MembershipGroup(ViewSetGroup):
+    menu_label = "Adhésions"
+    menu_icon = "group"
+    menu_order = 300
+    items = [MembershipApplicationViewSet, AccountRequestViewSet, FeeGridViewSet]
+
+
+@hooks.register("register_admin_viewset")
+def register_membership_viewsets():
+    return MembershipGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_hr_contact_url():
+    return [path("adhesion/contact-rh/", admin_views.hr_contact_view, name="membership_hr_contact")]
+
+
+class HrContactMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_organisation_referent(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_hr_contact_menu_item():
+    return HrContactMenuItem(
+        "Contact RH de mon organisme", reverse("membership_hr_contact"), icon_name="user", order=310
+    )
+
+
+class MembershipDashboardPanel(Component):
+    name = "membership_applications"
+    order = 50
+    template_name = "membership/admin/dashboard_panel.html"
+
+    def __init__(self, pending_count, overdue):
+        self.pending_count = pending_count
+        self.overdue = overdue
+
+    def get_context_data(self, parent_context):
+        return {"pending_count": self.pending_count, "overdue": self.overdue}
+
+
+@hooks.register("construct_homepage_panels")
+def add_membership_panel(request, panels):
+    """The board sees pending applications, and those waiting for more than 15 days are flagged."""
+    if not can_decide_applications(request.user):
+        return
+    pending = MembershipApplication.objects.filter(state=ApplicationState.PENDING)
+    overdue = list(MembershipApplication.objects.overdue().order_by("submitted_at")[:20])
+    panels.append(MembershipDashboardPanel(pending.count(), overdue))

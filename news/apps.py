@@ -1,6 +1,26 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "Actualités"
+
+    def ready(self):
+        from django_q.models import Schedule
+
+        from portal import schedules
+
+        from . import api
+
+        api.register()
+        # Hourly: the task itself sends during settings.NEGE_NEWS_DIGEST_HOUR (no cron dependency,
+        # and robust to daylight saving time).
+        schedules.register("Lettre quotidienne des actualités", "news.digest.run_scheduled_digest", Schedule.HOURLY)
+        post_migrate.connect(_ensure_schedules, sender=self)
+
+
+def _ensure_schedules(**kwargs):
+    from portal.schedules import ensure_schedules
+
+    ensure_schedules()

@@ -1,0 +1,205 @@
+"""The daily news digest: one e-mail per subscriber listing, by category, what is new for them.
+
+Guarantees (see tests/news/test_digest.py):
+- never twice the same item to the same person: a `NewsDelivery` row (unique per user and item)
+  is written in the same transaction as the e-mail record, before the e-mail is handed to the
+  worker; a re-run, a crash half-way or a second worker cannot announce an item again;
+- two workers share the work: each batch locks its users' `NewsDigestState` rows with
+  `SELECT ... FOR UPDATE SKIP LOCKED`;
+- a constant number of queries per batch of users, whatever the number of recipients.
+"""
+
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from .enums import DIGEST_BATCH_SIZE, DIGEST_FIRST_WINDOW, DIGEST_MAX_WINDOW, DIGEST_MIN_INTERVAL
+from .models import NewsDelivery, NewsDigestState, NewsPage
+
+logger = logging.getLogger(__name__)
+
+
+def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=None):
+    """Send the digest to every subscriber who has something new; return the number of e-mails."""
+    run_started = now or timezone.now()
+    _create_missing_states()
+    pages = _candidate_pages(run_started)
+    if not pages:
+        _mark_all_checked(run_started)
+        return 0
+    context = _RunContext(run_started, pages)
+    sent = 0
+    conflicts = 0
+    while True:
+        try:
+            with transaction.atomic():
+                processed, count = _process_batch(context, batch_size, min_interval)
+        except IntegrityError:
+            # Another run announced some of these items in the meantime: the batch is rolled back
+            # (nothing was queued) and its users are examined again, now seeing those deliveries.
+            conflicts += 1
+            logger.warning("News digest: delivery conflict, batch retried (%s)", conflicts)
+            if conflicts > 10:
+                raise
+            continue
+        sent += count
+        if not processed:
+            break
+    logger.info("News digest: %s e-mail(s)", sent)
+    return sent
+
+
+def run_scheduled_digest():
+    """Hourly schedule: send the digest during the configured hour, at most once a day per user."""
+    if timezone.localtime().hour != settings.NEGE_NEWS_DIGEST_HOUR:
+        return 0
+    return send_news_digests(min_interval=DIGEST_MIN_INTERVAL)
+
+
+class _RunContext:
+    """What one run computes once and shares between its batches."""
+
+    def __init__(self, run_started, pages):
+        from .notifications import item_url
+
+        self.run_started = run_started
+        self.pages = pages
+        self.page_ids = [p.pk for p in pages]
+        self.urls = {p.pk: item_url(p) for p in pages}
+        self.access_permission = Permission.objects.filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ).first()
+
+
+def _subscribed():
+    User = get_user_model()
+    through = User.news_categories.through
+    return Exists(through.objects.filter(user_id=OuterRef("user_id")))
+
+
+def _create_missing_states():
+    User = get_user_model()
+    through = User.news_categories.through
+    missing = (
+        User.objects.filter(is_active=True, news_digest_state__isnull=True)
+        .filter(Exists(through.objects.filter(user_id=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
+    NewsDigestState.objects.bulk_create(
+        [NewsDigestState(user_id=pk) for pk in missing.iterator(chunk_size=2000)],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+
+
+def _candidate_pages(run_started):
+    return list(
+        NewsPage.objects.live()
+        .filter(first_published_at__gt=run_started - DIGEST_MAX_WINDOW, first_published_at__lte=run_started)
+        .select_related("category")
+        .defer_streamfields()
+        .order_by("category__order", "category__name", "-date", "-first_published_at")
+    )
+
+
+def _mark_all_checked(run_started):
+    NewsDigestState.objects.filter(_pending(run_started)).update(last_checked_at=run_started)
+
+
+def _pending(run_started):
+    return Q(last_checked_at__isnull=True) | Q(last_checked_at__lt=run_started)
+
+
+def _process_batch(context, batch_size, min_interval):
+    """Lock a batch of unexamined users, announce what is new to each; return (users examined, e-mails)."""
+    from .notifications import queue_digest_emails
+
+    run_started = context.run_started
+    states = NewsDigestState.objects.filter(_pending(run_started), user__is_active=True).filter(_subscribed())
+    if min_interval:
+        states = states.filter(Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=run_started - min_interval))
+    states = list(
+        states.select_for_update(skip_locked=True, of=("self",))
+        .select_related("user")
+        .only(
+            "pk",
+            "user_id",
+            "last_sent_at",
+            "user__email",
+            "user__first_name",
+            "user__last_name",
+            "user__civility",
+            "user__username",
+            "user__is_active",
+        )
+        .order_by("pk")[:batch_size]
+    )
+    if not states:
+        return 0, 0
+    user_ids = [s.user_id for s in states]
+    subscriptions = _subscriptions(user_ids)
+    readers = _internal_readers(user_ids, context.access_permission)
+    delivered = defaultdict(set)
+    rows = NewsDelivery.objects.filter(user_id__in=user_ids, page_id__in=context.page_ids).values_list(
+        "user_id", "page_id"
+    )
+    for user_id, page_id in rows:
+        delivered[user_id].add(page_id)
+    deliveries, digests, sent_state_ids = [], [], []
+    for state in states:
+        since = state.last_sent_at or run_started - DIGEST_FIRST_WINDOW
+        items = select_items(
+            context.pages,
+            categories=subscriptions.get(state.user_id, set()),
+            since=since,
+            may_read_internal=state.user_id in readers,
+            already_delivered=delivered.get(state.user_id, set()),
+        )
+        if not items or not state.user.email:
+            continue
+        deliveries.extend(NewsDelivery(user_id=state.user_id, page_id=p.pk, sent_at=run_started) for p in items)
+        digests.append((state.user, items))
+        sent_state_ids.append(state.pk)
+    # Record first, then queue: both in this transaction, so they stand or fall together.
+    NewsDelivery.objects.bulk_create(deliveries, batch_size=2000)
+    queue_digest_emails(digests, context.urls)
+    NewsDigestState.objects.filter(pk__in=[s.pk for s in states]).update(last_checked_at=run_started)
+    if sent_state_ids:
+        NewsDigestState.objects.filter(pk__in=sent_state_ids).update(last_sent_at=run_started)
+    return len(states), len(digests)
+
+
+def select_items(pages, *, categories, since, may_read_internal, already_delivered):
+    """The items one user is told about: pure function, `pages` already in display order."""
+    return [
+        p
+        for p in pages
+        if p.category_id in categories
+        and p.first_published_at > since
+        and (may_read_internal or not p.extranet_only)
+        and p.pk not in already_delivered
+    ]
+
+
+def _subscriptions(user_ids):
+    User = get_user_model()
+    result = defaultdict(set)
+    rows = User.news_categories.through.objects.filter(user_id__in=user_ids).values_list("user_id", "newscategory_id")
+    for user_id, category_id in rows:
+        result[user_id].add(category_id)
+    return result
+
+
+def _internal_readers(user_ids, access_permission):
+    """Users of the batch who may read extranet-only items (active, with extranet access)."""
+    User = get_user_model()
+    condition = Q(is_superuser=True)
+    if access_permission is not None:
+        condition |= Q(groups__permissions=access_permission) | Q(user_permissions=access_permission)
+    return set(User.objects.filter(condition, pk__in=user_ids, is_active=True).values_list("pk", flat=True))

@@ -1,0 +1,19 @@
+"""Constants of the news capability."""
+
+from datetime import timedelta
+
+# Listing page size on the public site and in the extranet.
+NEWS_PER_PAGE = 10
+# How many items a feed lists.
+FEED_SIZE = 30
+# Related news shown under an item.
+RELATED_COUNT = 3
+
+# Digest: users per batch (one transaction, a constant number of queries each).
+DIGEST_BATCH_SIZE = 500
+# A user who never received a digest gets what was published in this window.
+DIGEST_FIRST_WINDOW = timedelta(days=1)
+# Never look further back than this, whatever the date of the previous digest.
+DIGEST_MAX_WINDOW = timedelta(days=31)
+# The scheduled run sends at most one digest per user in this interval ("once a day").
+DIGEST_MIN_INTERVAL = timedelta(hours=20)

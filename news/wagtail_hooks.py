@@ -1,0 +1,43 @@
+"""Extranet: the "Informations" area and the news preferences of the user's profile."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
+
+from . import admin_views
+from .forms import NewsPreferencesForm
+from .perms import may_read_internal
+
+informations_urls = [
+    path("", admin_views.InformationsIndexView.as_view(), name="index"),
+    path("<int:pk>/", admin_views.InformationsDetailView.as_view(), name="detail"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_informations_urls():
+    return [path("informations/", include((informations_urls, "news_informations"), namespace="news_informations"))]
+
+
+class InformationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_internal(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_informations_menu_item():
+    return InformationsMenuItem("Informations", reverse("news_informations:index"), icon_name="info-circle", order=150)
+
+
+class NewsPreferencesPanel(BaseSettingsPanel):
+    name = "news"
+    title = "Notifications de publication d'une actualité"
+    tab = notifications_tab
+    order = 300
+    form_class = NewsPreferencesForm
+
+
+@hooks.register("register_account_settings_panel")
+def register_news_preferences_panel(request, user, profile):
+    return NewsPreferencesPanel(request, user, profile)

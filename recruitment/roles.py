@@ -27,8 +27,23 @@ REFERENCE_MODELS = [
     "contracttype",
 ]
 
+# Which dossiers each one sees is decided by recruitment.perms.dossiers_for, on top of these.
+DOSSIER_EDITORS = ["recruitment.add_candidate", "recruitment.change_candidate", "recruitment.view_candidate"]
+COMMISSION = ["recruitment.change_candidate", "recruitment.view_candidate"]
+
 ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: [
         f"recruitment.{action}_{model}" for model in REFERENCE_MODELS for action in ("add", "change", "delete")
+    ]
+    + DOSSIER_EDITORS
+    + ["recruitment.delete_candidate"]
+    + [
+        f"recruitment.{action}_{model}"
+        for model in ("consentterms", "contactpoint", "city")
+        for action in ("add", "change", "delete", "view")
     ],
+    Role.EMPLOYMENT_ADVISER: DOSSIER_EDITORS,
+    Role.SESSION_PILOT: COMMISSION,
+    Role.ADVISORY_RECRUITER: COMMISSION,
+    Role.TRAINING_COMMISSION: COMMISSION,
 }

@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "recruitment"
-urlpatterns = []
+urlpatterns = [
+    path(
+        "recrutement/dossiers/<int:candidate_pk>/documents/<slug:kind>/<int:pk>/",
+        views.document,
+        name="document",
+    ),
+    path("recrutement/dossiers/<int:candidate_pk>/consentement/", views.consent_proof, name="consent_proof"),
+    path("recrutement/dossiers/<int:candidate_pk>/donnees/", views.personal_data_export, name="personal_data"),
+    path("recrutement/dossiers/<int:candidate_pk>/anonymiser/", views.anonymise_view, name="anonymise"),
+    path("recrutement/villes/", views.cities, name="cities"),
+    path("recrutement/noms/", views.candidate_names, name="candidate_names"),
+    path("recrutement/organisme-personnes/", views.organisation_users, name="organisation_users"),
+    path("recrutement/doublons/", views.check_duplicates, name="check_duplicates"),
+    path("recrutement/conditions-utilisation/", views.terms, name="terms"),
+]

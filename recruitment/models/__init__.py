@@ -1,1 +1,2 @@
+from .dossiers import *  # noqa: F403
 from .reference import *  # noqa: F403

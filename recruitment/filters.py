@@ -1,0 +1,121 @@
+"""Search of dossiers ("Recherche de dossiers"): the manual's basic and advanced filters, combined with AND.
+
+The commission's session and PIADC filters will join once their models exist (issue #8).
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from wagtail.admin.filters import WagtailFilterSet
+
+from portal.organisations.models import EmploymentArea, Organisation
+
+from .enums import CandidateDocumentType, Classification, ProfessionalObjective, RsaFilter
+from .models import ApplicationChannel, Candidate, CandidateDocument, DossierStatus, Job, Situation
+
+PRESENCE = [("yes", "Présent"), ("no", "Absent")]
+
+
+def _presence(queryset, condition, value):
+    if value == "yes":
+        return queryset.filter(condition)
+    if value == "no":
+        return queryset.exclude(condition)
+    return queryset
+
+
+class DossierFilterSet(WagtailFilterSet):
+    # Critères de base
+    employment_area = django_filters.ModelChoiceFilter(
+        label="Bassin d'emploi", queryset=EmploymentArea.objects.all(), empty_label="Tous"
+    )
+    name = django_filters.CharFilter(label="Nom du candidat", method="filter_name", help_text="Saisie partielle.")
+    status = django_filters.ModelChoiceFilter(
+        label="Statut du dossier", queryset=DossierStatus.objects.all(), empty_label="Tous"
+    )
+    situation = django_filters.ModelChoiceFilter(
+        label="Situation du candidat", queryset=Situation.objects.all(), empty_label="Toutes"
+    )
+    classification = django_filters.ChoiceFilter(
+        label="Classification", choices=Classification.choices, empty_label="Toutes"
+    )
+    # Options avancées
+    channel = django_filters.ModelChoiceFilter(
+        label="Canal de candidature", queryset=ApplicationChannel.objects.all(), empty_label="Tous"
+    )
+    france_travail_id = django_filters.ChoiceFilter(
+        label="Identifiant Pôle Emploi", choices=PRESENCE, method="filter_france_travail_id", empty_label="Indifférent"
+    )
+    consent = django_filters.ChoiceFilter(
+        label="Consentement", choices=PRESENCE, method="filter_consent", empty_label="Indifférent"
+    )
+    cv = django_filters.ChoiceFilter(
+        label="CV du candidat", choices=PRESENCE, method="filter_cv", empty_label="Indifférent"
+    )
+    rsa = django_filters.ChoiceFilter(
+        label="RSA", choices=RsaFilter.choices, method="filter_rsa", empty_label="Indifférent"
+    )
+    current_jobs = django_filters.ModelMultipleChoiceFilter(
+        label="Métiers exercés",
+        queryset=Job.objects.select_related("family"),
+        method="filter_jobs",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    wished_jobs = django_filters.ModelMultipleChoiceFilter(
+        label="Métiers souhaités",
+        queryset=Job.objects.select_related("family"),
+        method="filter_jobs",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    objective = django_filters.ChoiceFilter(
+        label="Objectif professionnel", choices=ProfessionalObjective.choices, empty_label="Tous"
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label="Organisme accompagnant", queryset=Organisation.objects.employment_partners(), empty_label="Tous"
+    )
+    needs_review = django_filters.BooleanFilter(
+        label="Inactif depuis 2 ans (à revoir)", method="filter_needs_review", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Candidate
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        words = value.split()
+        for word in words:
+            queryset = queryset.filter(Q(last_name__icontains=word) | Q(first_name__icontains=word))
+        return queryset
+
+    def filter_france_travail_id(self, queryset, name, value):
+        return _presence(queryset, ~Q(france_travail_id=""), value)
+
+    def filter_consent(self, queryset, name, value):
+        return _presence(queryset, Q(consent__isnull=False), value)
+
+    def filter_cv(self, queryset, name, value):
+        has_cv = Exists(CandidateDocument.objects.filter(candidate=OuterRef("pk"), doc_type=CandidateDocumentType.CV))
+        return _presence(queryset, Q(has_cv), value)
+
+    def filter_rsa(self, queryset, name, value):
+        if value == RsaFilter.WITH_CAF:
+            return queryset.filter(is_rsa_beneficiary=True).exclude(caf_number="")
+        if value == RsaFilter.WITHOUT_CAF:
+            return queryset.filter(is_rsa_beneficiary=True, caf_number="")
+        if value == RsaFilter.NOT_RSA:
+            return queryset.filter(is_rsa_beneficiary=False)
+        return queryset
+
+    def filter_jobs(self, queryset, name, value):
+        # Any of the checked jobs; a subquery keeps one row per dossier (no DISTINCT needed).
+        if not value:
+            return queryset
+        through = getattr(Candidate, name).through
+        return queryset.filter(
+            Exists(through.objects.filter(candidate_id=OuterRef("pk"), job_id__in=[job.pk for job in value]))
+        )
+
+    def filter_needs_review(self, queryset, name, value):
+        if value:
+            return queryset & Candidate.objects.inactive()
+        return queryset

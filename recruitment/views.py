@@ -1,0 +1,165 @@
+"""Routes around the dossier screens, all scoped by recruitment.perms.dossiers_for (404 outside the scope)."""
+
+import json
+import os
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.log_actions import log as log_action
+
+from portal.accounts.models import User
+
+from . import perms
+from .duplicates import find_duplicates, normalize
+from .enums import COMMISSION_EMAIL
+from .models import CandidateDocument, City, ConsentTerms, InternalDocument
+from .privacy import anonymise, personal_data
+
+DOCUMENT_KINDS = {"candidat": CandidateDocument, "interne": InternalDocument}
+
+
+def _scoped_candidate(request, pk):
+    return get_object_or_404(perms.dossiers_for(request.user), pk=pk)
+
+
+def _private_file_response(field_file, filename):
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("Fichier introuvable.") from exc
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def document(request, candidate_pk, kind, pk):
+    candidate = _scoped_candidate(request, candidate_pk)
+    model = DOCUMENT_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    doc = get_object_or_404(model, pk=pk, candidate=candidate)
+    if perms.is_outsider(request.user, candidate):
+        log_action(candidate, "recruitment.access", user=request.user, data={"document": doc.pk})
+    extension = os.path.splitext(doc.file.name)[1]
+    filename = doc.title if doc.title.lower().endswith(extension.lower()) else f"{doc.title}{extension}"
+    return _private_file_response(doc.file, filename)
+
+
+@login_required
+@require_GET
+def consent_proof(request, candidate_pk):
+    candidate = _scoped_candidate(request, candidate_pk)
+    if not candidate.has_consent or not candidate.consent.file:
+        raise Http404
+    extension = os.path.splitext(candidate.consent.file.name)[1]
+    return _private_file_response(candidate.consent.file, f"consentement-{candidate.pk}{extension}")
+
+
+@login_required
+@require_GET
+def cities(request):
+    """Cities already entered (names only), for the dossier form's autocomplete."""
+    if not perms.may_access_dossiers(request.user):
+        raise PermissionDenied
+    key = normalize(request.GET.get("q", ""))
+    if len(key) < 2:
+        return JsonResponse({"results": []})
+    names = list(City.objects.filter(key__contains=key).order_by("name").values_list("name", flat=True)[:20])
+    return JsonResponse({"results": names})
+
+
+@login_required
+@require_GET
+def candidate_names(request):
+    """Names of the dossiers the user may see, for the search's name filter."""
+    if not perms.may_access_dossiers(request.user):
+        raise PermissionDenied
+    term = request.GET.get("q", "").strip()
+    if len(term) < 2:
+        return JsonResponse({"results": []})
+    rows = perms.dossiers_for(request.user).filter(last_name__icontains=term).order_by("last_name", "first_name")
+    return JsonResponse(
+        {"results": [f"{last} {first}" for last, first in rows.values_list("last_name", "first_name")[:20]]}
+    )
+
+
+@login_required
+@require_GET
+def organisation_users(request):
+    """The people of an employment partner, for the "point de contact" list (depends on the organisation)."""
+    if not perms.may_access_dossiers(request.user):
+        raise PermissionDenied
+    org_id = request.GET.get("organisation", "")
+    if not org_id.isdigit():
+        return JsonResponse({"results": []})
+    if not perms.sees_all_dossiers(request.user) and int(org_id) != request.user.organisation_id:
+        raise Http404
+    users = User.objects.filter(organisation_id=org_id, is_active=True).order_by("last_name", "first_name")
+    return JsonResponse({"results": [{"id": u.pk, "label": str(u)} for u in users]})
+
+
+@login_required
+def check_duplicates(request):
+    """The uniqueness check button: names only, across all organisations."""
+    if not request.user.has_perm("recruitment.add_candidate"):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else request.GET
+    has_id = data.get("has_france_travail_id") in ("True", "true", "1")
+    names = find_duplicates(
+        france_travail_id=data.get("france_travail_id", "") if has_id else "",
+        last_name=data.get("last_name", ""),
+        first_name=data.get("first_name", ""),
+        city=data.get("city", ""),
+    )
+    if names:
+        message = (
+            "Doublon potentiel : " + ", ".join(names) + ". Ne poursuivez pas la création du dossier et contactez la "
+            f"commission par courriel ({COMMISSION_EMAIL}) pour qu'elle traite le dossier."
+        )
+    else:
+        message = "Aucun dossier existant n'a été trouvé pour ce candidat : vous pouvez poursuivre la saisie."
+    return JsonResponse({"duplicates": names, "message": message})
+
+
+@login_required
+@require_GET
+def terms(request):
+    """The current conditions of use of personal data (linked from the consent panel)."""
+    return render(request, "recruitment/terms.html", {"terms": ConsentTerms.current()})
+
+
+@login_required
+@require_GET
+def personal_data_export(request, candidate_pk):
+    """Right of access: everything the portal holds on the candidate, as JSON."""
+    candidate = _scoped_candidate(request, candidate_pk)
+    if not perms.may_export_personal_data(request.user, candidate):
+        raise PermissionDenied
+    log_action(candidate, "recruitment.export", user=request.user)
+    body = json.dumps(personal_data(candidate), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="donnees-candidat-{candidate.pk}.json"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def anonymise_view(request, candidate_pk):
+    candidate = _scoped_candidate(request, candidate_pk)
+    if not perms.may_anonymise(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        with transaction.atomic():
+            anonymise(candidate, user=request.user)
+        return redirect(reverse("recruitment_dossiers:edit", args=[candidate.pk]))
+    return render(request, "recruitment/anonymise_confirm.html", {"candidate": candidate})

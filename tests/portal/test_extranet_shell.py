@@ -1,0 +1,156 @@
+"""Extranet shell: NEGE branding, the per-role menu and the "Vos raccourcis" dashboard panel."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from wagtail.admin.menu import SubmenuMenuItem, admin_menu
+
+from portal.accounts import wagtail_hooks
+from portal.accounts.roles import Role
+from portal.accounts.wagtail_hooks import Shortcut, shortcuts_for
+
+from .factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def menu_names(user):
+    """Names of the main menu entries the user sees, submenu entries as "parent/child"."""
+    request = RequestFactory().get("/extranet/")
+    request.user = user
+    names = set()
+    for item in admin_menu.menu_items_for_request(request):
+        names.add(item.name)
+        if isinstance(item, SubmenuMenuItem):
+            names.update(f"{item.name}/{child.name}" for child in item.menu.menu_items_for_request(request))
+    return names
+
+
+def shortcut_labels(user):
+    return [link["label"] for link in shortcuts_for(user)]
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+class TestBranding:
+    def test_login_page_is_branded_and_french(self, client):
+        html = client.get(reverse("wagtailadmin_login")).content.decode()
+        assert "<h1>Extranet Numéric'Emploi Grand Est</h1>" in html
+        assert "Extranet NEGE</title>" in html
+        assert '<html lang="fr"' in html
+        assert "/static/img/nege-logo.svg" in html
+        assert '<link rel="icon" href="/static/img/favicon.svg"' in html
+        assert "Sign in to Wagtail" not in html
+
+    def test_dashboard_welcome_and_logo(self, client):
+        html = dashboard(client, UserFactory(roles=[Role.EMPLOYMENT_ADVISER]))
+        assert "Extranet Numéric&#x27;Emploi Grand Est" in html or "Extranet Numéric'Emploi Grand Est" in html
+        assert 'class="nege-sidebar-logo"' in html
+        assert "/static/css/extranet.css" in html
+
+
+class TestEmploymentAdviser:
+    @pytest.fixture
+    def user(self):
+        return UserFactory(roles=[Role.EMPLOYMENT_ADVISER])
+
+    def test_menu_has_no_site_content_nor_settings(self, user):
+        names = menu_names(user)
+        for hidden in ("explorer", "images", "documents", "settings", "help", "reports"):
+            assert hidden not in names
+
+    def test_dashboard_shows_own_shortcuts_only(self, client, user):
+        labels = shortcut_labels(user)
+        assert "Mon compte" in labels
+        for foreign in ("Pages du site", "Images", "Paramètres du site", "Utilisateurs", "Courriels envoyés"):
+            assert foreign not in labels
+        html = dashboard(client, user)
+        assert "Vos raccourcis" in html
+        assert f'href="{reverse("wagtailadmin_account")}"' in html
+
+
+class TestEditor:
+    @pytest.fixture
+    def user(self):
+        return UserFactory(roles=[Role.EDITOR])
+
+    def test_menu_has_pages_images_documents_but_no_help_nor_reports(self, user):
+        names = menu_names(user)
+        assert {"explorer", "images", "documents"} <= names
+        assert "settings/site-settings" in names or any(n.startswith("settings/") for n in names)
+        assert "help" not in names and "reports" not in names
+        assert "settings/users" not in names
+
+    def test_shortcuts_lead_to_site_content(self, client, user):
+        assert shortcut_labels(user) == ["Pages du site", "Images", "Documents", "Paramètres du site", "Mon compte"]
+        html = dashboard(client, user)
+        assert f'href="{reverse("wagtailsettings:edit", args=("pages", "sitesettings"))}"' in html
+
+    def test_shortcut_targets_answer(self, client, user):
+        client.force_login(user)
+        for link in shortcuts_for(user):
+            assert client.get(link["url"], follow=True).status_code == 200, link
+
+
+class TestCompanyRecruiter:
+    def test_menu_has_no_site_content_nor_settings(self):
+        names = menu_names(UserFactory(roles=[Role.COMPANY_RECRUITER]))
+        assert not {"explorer", "images", "documents", "settings", "help", "reports"} & names
+
+
+class TestPresident:
+    def test_menu_has_no_site_content_nor_settings(self):
+        names = menu_names(UserFactory(roles=[Role.PRESIDENT]))
+        assert not {"explorer", "images", "documents", "settings", "help", "reports"} & names
+
+
+class TestAdministrator:
+    @pytest.fixture
+    def user(self):
+        return UserFactory(administrator=True, roles=[Role.ADMINISTRATOR])
+
+    def test_keeps_help_and_reports(self, user):
+        names = menu_names(user)
+        assert {"explorer", "settings", "help", "reports"} <= names
+
+    def test_shortcuts_include_administration(self, user):
+        labels = shortcut_labels(user)
+        assert {"Utilisateurs", "Courriels envoyés", "Pages du site", "Mon compte"} <= set(labels)
+
+    def test_shortcut_targets_answer(self, client, user):
+        client.force_login(user)
+        for link in shortcuts_for(user):
+            assert client.get(link["url"], follow=True).status_code == 200, link
+
+
+class TestShortcutResolution:
+    def test_missing_screens_are_skipped_and_fallbacks_used(self, monkeypatch):
+        monkeypatch.setattr(
+            wagtail_hooks,
+            "SHORTCUTS",
+            [
+                Shortcut("Absent", ("nowhere:index", "app.DoesNotExist")),
+                Shortcut("Repli", ("nowhere:index", "wagtailadmin_account")),
+                Shortcut("Écran de modèle", ("mail.OutgoingEmail",)),
+            ],
+        )
+        admin = UserFactory(administrator=True)
+        assert shortcut_labels(admin) == ["Repli", "Écran de modèle"]
+        assert shortcuts_for(admin)[0]["url"] == reverse("wagtailadmin_account")
+
+    def test_model_screen_needs_its_permission(self, monkeypatch):
+        monkeypatch.setattr(wagtail_hooks, "SHORTCUTS", [Shortcut("Courriels", ("mail.OutgoingEmail",))])
+        assert shortcut_labels(UserFactory(roles=[Role.EMPLOYMENT_ADVISER])) == []
+
+
+class TestRealLogin:
+    def test_login_reaches_the_dashboard(self, client):
+        UserFactory(username="redacteur", roles=[Role.EDITOR])
+        response = client.post(reverse("wagtailadmin_login"), {"username": "redacteur", "password": PASSWORD})
+        assert response.status_code == 302
+        assert "Vos raccourcis" in client.get(response["Location"]).content.decode()

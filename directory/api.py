@@ -79,7 +79,7 @@ class DirectoryAPIViewSet(BaseAPIViewSet):
     def check_query_parameters(self, queryset):
         unknown = set(self.request.GET.keys()) - self.known_query_parameters
         if unknown:
-            raise BadRequestError("paramètre inconnu : %s" % ", ".join(sorted(unknown)))
+            raise BadRequestError(f"paramètre inconnu : {', '.join(sorted(unknown))}")
 
     def listing_view(self, request):
         queryset = self.get_queryset()

@@ -1,5 +1,6 @@
 """Extranet menu "Listes de référence": every admin-editable reference list, for administrators."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -64,3 +65,11 @@ class ReferenceListsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceListsGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_sheets():
+    """Extranet menu "Annuaire": organisation sheets, scoped per user (see directory.viewsets)."""
+    from directory.viewsets import OrganisationSheetViewSet
+
+    return OrganisationSheetViewSet("organisation_sheets")

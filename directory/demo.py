@@ -1,0 +1,93 @@
+"""Demo content of the directory: menu link, logos, and more fictitious member companies.
+
+Idempotent: extra organisations are looked up by slug, logos are added only where missing.
+"""
+
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+
+from portal import demo
+from portal.organisations.enums import CategoryCode, MembershipState
+from portal.organisations.models import Activity, CompanyType, Department, Organisation, OrganisationCategory
+
+from .models import DirectoryPage
+
+EXTRA_COMPANIES = 24
+COLOURS = [(11, 94, 168), (30, 126, 52), (176, 0, 32), (120, 60, 160), (200, 110, 0), (0, 120, 130)]
+
+
+def seed(stdout, *, candidates=0):
+    page = DirectoryPage.objects.live().first()
+    if page is None:
+        stdout.write("Annuaire : page absente (migration directory.0002), rien à faire.")
+        return
+    demo.add_menu_item("Annuaire", page=page)
+    created = _seed_extra_companies()
+    logos = _seed_logos()
+    stdout.write(f"Annuaire : {created} entreprise(s) créée(s), {logos} logo(s) ajouté(s).")
+
+
+def _seed_extra_companies():
+    fake = demo.faker("directory")
+    company = OrganisationCategory.objects.get(code=CategoryCode.COMPANY)
+    types = list(CompanyType.objects.exclude(name__in=["N/A", "Organisme public"]))
+    activities = list(Activity.objects.all())
+    departments = list(Department.objects.all())
+    bodies = list(Organisation.objects.accepted().filter(category__code=CategoryCode.PROFESSIONAL_BODY))
+    created = 0
+    for n in range(EXTRA_COMPANIES):
+        name = f"{fake.company()} {fake.random_element(['Numérique', 'Digital', 'Informatique', 'Logiciels'])}"
+        slug = f"demo-entreprise-{n + 1:02d}"
+        # A few are not (or no longer) members, to show that the directory leaves them out.
+        state = {5: MembershipState.PENDING, 11: MembershipState.SUSPENDED}.get(n, MembershipState.ACCEPTED)
+        org, is_new = Organisation.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "category": company,
+                "membership_state": state,
+                "company_type": fake.random_element(types) if types else None,
+                "presentation": f"<p>{name} est une entreprise du numérique du Grand Est. "
+                f"{fake.paragraph(nb_sentences=2)}</p>",
+                "website": f"https://www.{slug}.{demo.DEMO_DOMAIN}",
+                "city": fake.city(),
+                "postcode": fake.postcode(),
+                "affiliation": fake.random_element(bodies) if bodies and n % 3 == 0 else None,
+            },
+        )
+        if is_new:
+            created += 1
+            if activities:
+                org.activities.set(fake.random_elements(activities, length=min(2, len(activities)), unique=True))
+            if departments:
+                here = fake.random_elements(departments, length=2, unique=True)
+                org.establishment_departments.set(here[:1])
+                org.intervention_departments.set(here)
+    return created
+
+
+def _seed_logos():
+    added = 0
+    for i, org in enumerate(Organisation.objects.filter(logo__isnull=True).order_by("pk")):
+        if i % 4 == 3:
+            continue  # logos are optional: keep some without
+        org.logo = _logo_image(org.name, COLOURS[i % len(COLOURS)])
+        org.save(update_fields=["logo"])
+        added += 1
+    return added
+
+
+def _logo_image(name, colour):
+    initials = "".join(word[0] for word in name.split()[:2] if word[0].isalnum()).upper() or "N"
+    picture = PILImage.new("RGB", (300, 300), colour)
+    draw = ImageDraw.Draw(picture)
+    draw.text((150, 150), initials, fill=(255, 255, 255), anchor="mm", font_size=120)
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title=f"Logo {name}"[:255], file=ImageFile(buffer, name=f"logo-{initials.lower()}.png")
+    )

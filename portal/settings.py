@@ -244,7 +244,9 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY (deploy check W019): the CSP frame-ancestors directive still lets the admin preview frame its pages,
+# and Wagtail sets SAMEORIGIN itself on its preview views.
+X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if not REDIS_URL else []
 
 from csp.constants import NONE, SELF  # noqa: E402

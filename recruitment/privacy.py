@@ -49,13 +49,19 @@ def personal_data(candidate):
     return data
 
 
+def _delete_file(field_file):
+    # Demo dossiers share two files: never delete those.
+    if field_file and "/demo/" not in field_file.name:
+        field_file.delete(save=False)
+
+
 def anonymise(candidate, *, user):
     """Erase the personal data; keep area, organisation, statuses, situations, jobs and dates for statistics."""
     for doc in [*candidate.candidate_documents.all(), *candidate.internal_documents.all()]:
-        doc.file.delete(save=False)
+        _delete_file(doc.file)
         doc.delete()
     if candidate.has_consent:
-        candidate.consent.file.delete(save=False)
+        _delete_file(candidate.consent.file)
         candidate.consent.file = ""
         candidate.consent.save(update_fields=["file"])
     for name in PERSONAL_FIELDS:

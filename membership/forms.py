@@ -119,6 +119,13 @@ class ReferentForm(forms.ModelForm):
         help_text="Choisissez les types d'actualités pour lesquelles vous souhaitez être notifié par mail "
         "lorsqu'une actualité est publiée.",
     )
+    photo = forms.FileField(
+        label="Photo",
+        required=False,
+        help_text="Votre visage ou image virtuelle. Types de fichier autorisés : PNG, JPEG, GIF, WebP "
+        "(2 Mo au maximum).",
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+    )
     consent = forms.BooleanField(
         required=True,
         error_messages={"required": "Vous devez accepter les conditions d'utilisation des données pour continuer."},
@@ -171,11 +178,8 @@ class ReferentForm(forms.ModelForm):
         help_texts = {
             "email": EMAIL_HELP,
             "username": USERNAME_HELP,
-            "photo": "Votre visage ou image virtuelle. "
-            "Types de fichier autorisés : PNG, JPEG, GIF, WebP (2 Mo au maximum).",
             "workplace_name": "Siège, établissement, agence, …",
         }
-        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"})}
 
     def __init__(self, *args, legal_notice_url=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,6 +31,7 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MembershipApplication
+        skip_postgeneration_save = True
 
     applicant = factory.SubFactory(UserFactory, inactive=True)
     organisation = factory.SubFactory(

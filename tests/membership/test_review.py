@@ -1,0 +1,193 @@
+"""The board's review in the extranet: list, detail with the fee, accept or refuse, reminders."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from membership.enums import ApplicationState
+from membership.models import MembershipApplication
+from membership.tasks import remind_overdue_applications
+from portal.accounts.roles import Role
+from portal.organisations.enums import MembershipState
+from portal.organisations.models import Organisation
+from tests.portal.factories import PASSWORD, UserFactory
+
+from .factories import MembershipApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+INDEX = reverse("membership_applications:index")
+
+
+def review_url(application):
+    return reverse("membership_applications:inspect", args=[application.pk])
+
+
+def decide(client, application, decision, comment=""):
+    return client.post(review_url(application), {"decision": decision, "comment": comment})
+
+
+@pytest.fixture
+def president(client):
+    user = UserFactory(username="president", roles=[Role.PRESIDENT])
+    client.force_login(user)
+    return user
+
+
+class TestAnonymous:
+    def test_list_and_detail_need_a_login(self, client):
+        application = MembershipApplicationFactory()
+        for url in (INDEX, review_url(application)):
+            response = client.get(url)
+            assert response.status_code == 302
+            assert "/extranet/login/" in response.url
+
+
+class TestOtherRoles:
+    @pytest.mark.parametrize("role", [Role.ORGANISATION_REFERENT, Role.COMPANY_RECRUITER, Role.EDITOR])
+    def test_no_access_to_applications_nor_decisions(self, client, role):
+        application = MembershipApplicationFactory()
+        client.force_login(UserFactory(roles=[role]))
+        assert client.get(INDEX).status_code in (302, 403)
+        assert client.get(review_url(application)).status_code in (302, 403)
+        response = decide(client, application, "accept")
+        assert response.status_code in (302, 403)
+        application.refresh_from_db()
+        assert application.state == ApplicationState.PENDING
+
+
+class TestPresident:
+    def test_list_by_state_with_filter(self, client, president, django_assert_max_num_queries):
+        MembershipApplicationFactory.create_batch(5)
+        MembershipApplicationFactory(organisation_name="En Attente")
+        MembershipApplicationFactory(accepted=True, organisation_name="Déjà Acceptée")
+        MembershipApplicationFactory(draft=True)
+        with django_assert_max_num_queries(25):
+            response = client.get(INDEX)
+        assert response.status_code == 200
+        response = client.get(INDEX, {"state": "accepted"})
+        content = response.content.decode()
+        assert "Déjà Acceptée" in content
+        assert "En Attente" not in content
+        assert "En Attente" in client.get(INDEX, {"state": "pending"}).content.decode()
+
+    def test_list_queries_do_not_grow_with_the_rows(self, client, president, django_assert_max_num_queries):
+        MembershipApplicationFactory.create_batch(3)
+        client.get(INDEX)
+        MembershipApplicationFactory.create_batch(12)
+        with django_assert_max_num_queries(25):
+            assert client.get(INDEX).status_code == 200
+
+    def test_detail_shows_the_computed_fee(self, client, president):
+        application = MembershipApplicationFactory(
+            organisation__headcount_alsace=30, organisation__headcount_lorraine=25
+        )
+        content = client.get(review_url(application)).content.decode()
+        assert "1\u00a0152\u00a0€" in content  # 55 employees, digital sector, standard column
+        assert "Accepter la demande" in content
+
+    def test_accept_activates_the_account_and_lists_the_organisation(self, client, president, mailoutbox):
+        application = MembershipApplicationFactory()
+        organisation = application.organisation
+        assert not Organisation.objects.accepted().filter(pk=organisation.pk).exists()
+
+        response = decide(client, application, "accept", "Bienvenue parmi nous.")
+        assert response.status_code == 302
+
+        application.refresh_from_db()
+        organisation.refresh_from_db()
+        user = application.applicant
+        user.refresh_from_db()
+        assert application.state == ApplicationState.ACCEPTED
+        assert application.decided_by == president
+        assert user.is_active
+        assert user.groups.filter(name=Role.ORGANISATION_REFERENT.value).exists()
+        assert organisation.membership_state == MembershipState.ACCEPTED
+        assert organisation.member_since is not None
+        assert organisation.referent == user
+        assert Organisation.objects.accepted().filter(pk=organisation.pk).exists()
+        assert len(mailoutbox) == 1
+        assert mailoutbox[0].to == [user.email]
+        assert "acceptée" in mailoutbox[0].subject
+        assert "Bienvenue parmi nous." in mailoutbox[0].body
+
+        client.logout()
+        client.post(reverse("wagtailadmin_login"), {"username": user.username, "password": PASSWORD})
+        assert client.session["_auth_user_id"] == str(user.pk)
+
+    def test_refuse_needs_a_comment_and_mails_it(self, client, president, mailoutbox):
+        application = MembershipApplicationFactory()
+        response = decide(client, application, "refuse")
+        assert response.status_code == 200
+        assert "Indiquez le motif du refus" in response.content.decode()
+        assert MembershipApplication.objects.get(pk=application.pk).state == ApplicationState.PENDING
+
+        decide(client, application, "refuse", "Votre activité ne relève pas du périmètre de l'association.")
+        application.refresh_from_db()
+        application.organisation.refresh_from_db()
+        application.applicant.refresh_from_db()
+        assert application.state == ApplicationState.REFUSED
+        assert application.organisation.membership_state == MembershipState.REFUSED
+        assert not application.applicant.is_active
+        assert not Organisation.objects.accepted().filter(pk=application.organisation_id).exists()
+        assert len(mailoutbox) == 1
+        assert "ne relève pas du périmètre de l'association" in mailoutbox[0].body
+
+    def test_a_decided_application_cannot_be_decided_again(self, client, president, mailoutbox):
+        application = MembershipApplicationFactory(refused=True)
+        decide(client, application, "accept")
+        application.refresh_from_db()
+        assert application.state == ApplicationState.REFUSED
+        assert not application.applicant.is_active
+        assert mailoutbox == []
+
+    def test_dashboard_flags_applications_pending_for_more_than_15_days(self, client, president):
+        MembershipApplicationFactory(overdue=True, organisation_name="Ancienne Demande")
+        MembershipApplicationFactory(organisation_name="Demande Récente")
+        content = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "2 demandes en attente de décision" in content
+        assert "1 depuis plus de 15 jours" in content
+        assert "Ancienne Demande" in content
+        assert "Demande Récente" not in content
+
+
+class TestAdministrator:
+    def test_an_administrator_may_decide_too(self, client, mailoutbox):
+        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+        application = MembershipApplicationFactory()
+        decide(client, application, "accept")
+        application.refresh_from_db()
+        assert application.state == ApplicationState.ACCEPTED
+
+
+class TestReminders:
+    def test_daily_reminder_lists_only_overdue_applications(self, president_email, mailoutbox):
+        overdue = MembershipApplicationFactory(overdue=True, organisation_name="Ancienne Demande")
+        MembershipApplicationFactory(organisation_name="Demande Récente")
+        MembershipApplicationFactory(overdue=True, accepted=True, organisation_name="Déjà Décidée")
+        assert remind_overdue_applications() == 1
+        assert len(mailoutbox) == 1
+        assert mailoutbox[0].to == [president_email]
+        assert "Ancienne Demande" in mailoutbox[0].body
+        assert "Demande Récente" not in mailoutbox[0].body
+        assert "Déjà Décidée" not in mailoutbox[0].body
+        overdue.refresh_from_db()
+        assert overdue.last_reminder_at is not None
+
+    def test_no_reminder_when_nothing_is_overdue(self, president_email, mailoutbox):
+        MembershipApplicationFactory()
+        assert remind_overdue_applications() == 0
+        assert mailoutbox == []
+
+    def test_the_reminder_is_scheduled_daily(self):
+        from django_q.models import Schedule
+
+        from portal.schedules import ensure_schedules
+
+        ensure_schedules()
+        schedule = Schedule.objects.get(func="membership.tasks.remind_overdue_applications")
+        assert schedule.schedule_type == Schedule.DAILY
+
+
+def test_role_groups_exist():
+    assert Group.objects.get(name=Role.PRESIDENT.value).permissions.filter(codename="decide_membershipapplication")

@@ -7,3 +7,10 @@ def deliver_digest_emails(email_ids):
     """Deliver a batch of queued digests (each one is retried by the mail queue if it fails)."""
     for email_id in email_ids:
         deliver_email(email_id)
+
+
+def publish_scheduled():
+    """Every minute: publish the pages and news whose scheduled time has come (Wagtail's command)."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", verbosity=0)

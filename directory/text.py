@@ -30,7 +30,12 @@ def safe_presentation(html):
     return mask_emails(cleaned)
 
 
-def summary(html, length=160):
-    """One line of plain text from a presentation."""
-    text = " ".join(html_lib.unescape(strip_tags(html or "")).split())
-    return mask_emails(Truncator(text).chars(length))
+BLOCK_END_RE = re.compile(r"<(?:/p|/li|/h\d|br)\b[^>]*>", re.IGNORECASE)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
+
+
+def summary(html, length=140):
+    """One line of plain text from a presentation: its first sentence, cut at `length` characters."""
+    text = " ".join(html_lib.unescape(strip_tags(BLOCK_END_RE.sub(" ", html or ""))).split())
+    first = SENTENCE_END_RE.split(text, maxsplit=1)[0]
+    return mask_emails(Truncator(first).chars(length))

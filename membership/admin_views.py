@@ -133,6 +133,9 @@ class AccountRequestCreateView(CreateView):
         data = {name: self.form.cleaned_data[name] for name in AccountRequestForm.Meta.fields}
         return services.request_account(self.request.user.organisation, self.request.user, data)
 
+    def get_edit_url(self):
+        return reverse("membership_account_requests:inspect", args=[self.object.pk])
+
     def get_success_message(self, instance):
         return "Demande d'accès transmise : un administrateur va la traiter."
 

@@ -48,10 +48,9 @@ class TestOtherRoles:
     def test_no_access_to_applications_nor_decisions(self, client, role):
         application = MembershipApplicationFactory()
         client.force_login(UserFactory(roles=[role]))
-        assert client.get(INDEX).status_code in (302, 403)
-        assert client.get(review_url(application)).status_code in (302, 403)
-        response = decide(client, application, "accept")
-        assert response.status_code in (302, 403)
+        home = reverse("wagtailadmin_home")
+        for response in (client.get(INDEX), client.get(review_url(application)), decide(client, application, "accept")):
+            assert (response.status_code, response.url) == (302, home)
         application.refresh_from_db()
         assert application.state == ApplicationState.PENDING
 

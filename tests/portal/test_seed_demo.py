@@ -1,0 +1,190 @@
+"""`manage.py seed_demo`: safety switch, idempotency, demo users able to log into the extranet."""
+
+import sys
+from io import StringIO
+from types import ModuleType, SimpleNamespace
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from portal.accounts.models import User
+from portal.accounts.roles import Role, has_role
+from portal.demo import demo_organisation, demo_user
+from portal.organisations.enums import CategoryCode, MembershipState
+from portal.organisations.models import Organisation
+from portal.pages.management.commands import seed_demo
+from portal.pages.models import ContentPage, FooterLink, MenuItem, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+DEMO_USERNAMES = [
+    "admin",
+    "redacteur",
+    "president",
+    "referent.a",
+    "referent.b",
+    "pilote",
+    "conseil",
+    "adc",
+    "recruteur.a",
+    "recruteur.a2",
+    "recruteur.b",
+]
+
+
+@pytest.fixture
+def no_app_demos(monkeypatch):
+    """Only the base data: the apps' own demo modules are tested by their owners."""
+    calls = []
+    fake_module = SimpleNamespace(__name__="fake.demo", seed=lambda stdout, *, candidates=0: calls.append(candidates))
+    monkeypatch.setattr(seed_demo, "demo_modules", lambda: [fake_module])
+    return calls
+
+
+def run(**options):
+    call_command("seed_demo", force=True, verbosity=0, stdout=StringIO(), **options)
+
+
+def counts():
+    return {
+        "users": User.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "pages": Page.objects.count(),
+        "menu": MenuItem.objects.count(),
+        "footer": FooterLink.objects.count(),
+        "groups": sum(user.groups.count() for user in User.objects.all()),
+    }
+
+
+class TestSafety:
+    def test_refused_when_debug_is_off(self, settings, no_app_demos):
+        settings.DEBUG = False
+        with pytest.raises(CommandError, match="DEBUG est désactivé"):
+            call_command("seed_demo")
+        assert not User.objects.filter(username="admin").exists()
+        assert no_app_demos == []
+
+    def test_runs_when_debug_is_on(self, settings, no_app_demos):
+        settings.DEBUG = True
+        call_command("seed_demo", stdout=StringIO())
+        assert User.objects.filter(username="admin", is_superuser=True).exists()
+
+    def test_negative_candidates_refused(self, no_app_demos):
+        with pytest.raises(CommandError):
+            run(candidates=-1)
+
+
+class TestIdempotency:
+    def test_second_run_creates_no_duplicates(self, no_app_demos):
+        run()
+        first = counts()
+        run()
+        assert counts() == first
+        assert first["organisations"] >= 12
+
+    def test_app_demos_are_called_with_the_number_of_candidates(self, no_app_demos):
+        run(candidates=5)
+        assert no_app_demos == [5]
+
+    def test_every_installed_app_demo_with_a_seed_function_is_found(self, monkeypatch):
+        with_seed = ModuleType("news.demo")
+        with_seed.seed = lambda stdout, *, candidates=0: None
+        monkeypatch.setitem(sys.modules, "news.demo", with_seed)
+        monkeypatch.setitem(sys.modules, "directory.demo", ModuleType("directory.demo"))  # no seed()
+        modules = seed_demo.demo_modules()
+        assert with_seed in modules
+        assert "directory.demo" not in {module.__name__ for module in modules}
+        assert all(callable(module.seed) for module in modules)
+
+
+class TestBaseData:
+    @pytest.fixture(autouse=True)
+    def _seeded(self, no_app_demos):
+        run()
+
+    def test_organisations_of_every_category_all_accepted(self):
+        categories = set(Organisation.objects.values_list("category__code", flat=True))
+        assert categories == set(CategoryCode.values)
+        assert not Organisation.objects.exclude(membership_state=MembershipState.ACCEPTED).exists()
+        assert not Organisation.objects.filter(referent__isnull=True).exists()
+        assert demo_organisation("partner-a").name.startswith("Partenaire Emploi A")
+        assert demo_organisation("partner-b").category.code == CategoryCode.EMPLOYMENT_PARTNER
+        assert demo_organisation("company-a").establishment_departments.exists()
+        assert demo_organisation("company-a").activities.exists()
+
+    def test_users_are_attached_to_their_organisations(self):
+        assert demo_user("referent.a").organisation == demo_organisation("partner-a")
+        assert demo_user("referent.a").workplace_area.name == "Alsace / Bas-Rhin"
+        assert demo_user("referent.b").organisation == demo_organisation("partner-b")
+        assert demo_user("recruteur.a2").organisation == demo_organisation("company-a")
+        assert demo_user("recruteur.b").organisation == demo_organisation("company-b")
+        assert demo_organisation("partner-a").referent == demo_user("referent.a")
+        assert demo_organisation("company-a").referent == demo_user("recruteur.a")
+
+    @pytest.mark.parametrize(
+        ("username", "role"),
+        [
+            ("redacteur", Role.EDITOR),
+            ("president", Role.PRESIDENT),
+            ("referent.a", Role.EMPLOYMENT_ADVISER),
+            ("pilote", Role.SESSION_PILOT),
+            ("conseil", Role.ADVISORY_RECRUITER),
+            ("adc", Role.TRAINING_COMMISSION),
+            ("recruteur.a", Role.COMPANY_RECRUITER),
+            ("recruteur.a", Role.ORGANISATION_REFERENT),
+            ("recruteur.b", Role.COMPANY_RECRUITER),
+        ],
+    )
+    def test_roles(self, username, role):
+        assert has_role(demo_user(username), role)
+
+    def test_only_the_named_users_get_their_roles(self):
+        assert not has_role(demo_user("recruteur.a2"), Role.ORGANISATION_REFERENT)
+        assert not has_role(demo_user("referent.a"), Role.COMPANY_RECRUITER)
+        assert not demo_user("redacteur").is_superuser
+
+    def test_pages_and_settings(self):
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        assert site_settings.president_email == "president@nege.test"
+        assert site_settings.legal_notice_page.title == "Mentions légales"
+        assert site_settings.menu_items.count() >= 3
+        assert site_settings.footer_links.filter(label="Mentions légales").exists()
+        titles = set(ContentPage.objects.live().values_list("title", flat=True))
+        assert {"Qui sommes-nous ?", "Mentions légales", "Contact"} <= titles
+
+    def test_content_pages_are_served(self, client):
+        page = ContentPage.objects.get(slug="qui-sommes-nous")
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert "Notre mission" in response.content.decode()
+
+
+class TestDemoLogin:
+    @pytest.mark.parametrize("username", DEMO_USERNAMES)
+    def test_each_demo_user_logs_into_the_extranet(self, client, monkeypatch, no_app_demos, username):
+        monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+        run()
+        response = client.post(reverse("wagtailadmin_login"), {"username": username, "password": "nege-demo"})
+        assert response.status_code == 302
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    def test_password_from_the_environment(self, client, monkeypatch, no_app_demos):
+        monkeypatch.setenv("DEMO_PASSWORD", "autre-mot-de-passe")
+        run()
+        login = reverse("wagtailadmin_login")
+        assert client.post(login, {"username": "pilote", "password": "nege-demo"}).status_code == 200
+        assert client.post(login, {"username": "pilote", "password": "autre-mot-de-passe"}).status_code == 302
+
+
+class TestReferenceLoading:
+    def test_reference_lists_are_loaded_when_missing(self, no_app_demos):
+        from recruitment.models.reference import ContractType, SarResult
+
+        SarResult.objects.all().delete()
+        ContractType.objects.all().delete()
+        run()
+        assert SarResult.objects.count() == 25
+        assert ContractType.objects.count() == 4

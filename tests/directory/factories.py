@@ -74,3 +74,25 @@ def odt_bytes():
 
 
 COMPANY = CategoryCode.COMPANY
+
+
+def directory_page():
+    """The directory page of migration directory.0002, rebuilt when a transactional test flushed it."""
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    from directory.models import DirectoryPage
+    from portal.pages.models import HomePage
+
+    page = DirectoryPage.objects.live().first()
+    if page:
+        return page
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.first() or root.add_child(
+        instance=HomePage(title="Numéric'Emploi Grand Est", slug="accueil")
+    )
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home.add_child(instance=DirectoryPage(title="Annuaire des partenaires", slug="annuaire"))

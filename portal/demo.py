@@ -427,7 +427,7 @@ DEMO_PAGES = [
             f"Commission Aide aux Actions de Recrutement : commission@{DEMO_DOMAIN}",
             "Adresse : 1 place de l'Exemple, 67000 Strasbourg (adresse fictive de démonstration).",
         ),
-        True,
+        False,  # added last to the menu, after the apps' links (see `seed_last`)
     ),
     (
         "mentions-legales",
@@ -521,3 +521,10 @@ def seed_base(stdout):
     seed_pages(stdout)
     seed_organisations(stdout)
     seed_users(stdout)
+
+
+def seed_last(stdout):
+    """What comes after the apps' demos: "Contact" closes the main menu."""
+    contact = home_page().get_children().filter(slug="contact").first()
+    if contact is not None:
+        add_menu_item("Contact", page=contact)

@@ -153,7 +153,9 @@ class TestBaseData:
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         assert site_settings.president_email == "president@nege.test"
         assert site_settings.legal_notice_page.title == "Mentions légales"
-        assert site_settings.menu_items.count() >= 3
+        menu = list(site_settings.menu_items.order_by("sort_order").values_list("label", flat=True))
+        assert menu[0] == "Qui sommes-nous"
+        assert menu[-1] == "Contact"
         assert site_settings.footer_links.filter(label="Mentions légales").exists()
         titles = set(ContentPage.objects.live().values_list("title", flat=True))
         assert {"Qui sommes-nous ?", "Mentions légales", "Contact"} <= titles
@@ -204,3 +206,5 @@ class TestWithTheAppsDemos:
         first = counts()
         run(candidates=2)
         assert counts() == first
+        menu = list(MenuItem.objects.order_by("sort_order").values_list("label", flat=True))
+        assert menu[-1] == "Contact"

@@ -62,4 +62,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Démonstration : {module.__name__}")
             with transaction.atomic():
                 module.seed(self.stdout, candidates=candidates)
+        demo.seed_last(self.stdout)
         self.stdout.write(self.style.SUCCESS("Données de démonstration à jour."))

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "membership",
     "news",
     "recruitment",
+    "recruitment.commission",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CommissionConfig(AppConfig):
+    name = "recruitment.commission"
+    label = "commission"
+    verbose_name = "Commission"
+    default_auto_field = "django.db.models.BigAutoField"

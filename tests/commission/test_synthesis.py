@@ -1,0 +1,66 @@
+"""The synthesis contract: identical for the three audiences, internal parts never for companies."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+
+from recruitment.commission.synthesis import public_part, synthesis_context
+from recruitment.models import InternalDocument
+from tests.recruitment.factories import PDF_BYTES
+
+from .factories import AnalysisFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def analysed():
+    analysis = AnalysisFactory(completed=True, details=True)
+    InternalDocument.objects.create(
+        candidate=analysis.candidate, doc_type="TC", title="TC-1-TEST-INTERNE.pdf", file=ContentFile(PDF_BYTES, "t.pdf")
+    )
+    return analysis
+
+
+def test_same_synthesis_for_the_three_audiences(analysed):
+    parts = [
+        public_part(synthesis_context(analysed.candidate, audience=a)) for a in ("commission", "adviser", "company")
+    ]
+    assert parts[0] == parts[1] == parts[2]
+    scales = parts[0]["scales"]
+    assert [s["value"] for s in scales] == [4, 5, 6, 3, 6]
+    assert scales[0]["label"] == "Vue d'ensemble (socle de base)"
+    assert parts[0]["skills"] and parts[0]["behaviours"] and parts[0]["mobility"] and parts[0]["training"]
+
+
+def test_company_never_gets_internal_notes_or_documents(analysed):
+    company = synthesis_context(analysed.candidate, audience="company")
+    assert company["internal_notes"] == "" and company["internal_documents"] == []
+    html = render_to_string("commission/includes/synthesis.html", {"synthesis": company})
+    assert "NOTE INTERNE" not in html and "TC-1-TEST-INTERNE" not in html and "data-internal" not in html
+    commission = render_to_string(
+        "commission/includes/synthesis.html",
+        {"synthesis": synthesis_context(analysed.candidate, audience="commission")},
+    )
+    assert "NOTE INTERNE" in commission and "TC-1-TEST-INTERNE" in commission
+
+
+def test_rendered_scales_highlight_the_chosen_step_with_a_text_equivalent(analysed):
+    html = render_to_string(
+        "commission/includes/synthesis.html", {"synthesis": synthesis_context(analysed.candidate, audience="company")}
+    )
+    assert html.count("(avis retenu)") == 5
+    assert html.count('aria-current="true"') == 5
+    assert "4/6 – Vue d&#x27;ensemble (socle de base)" in html
+
+
+def test_draft_analyses_are_not_shown(analysed):
+    draft = AnalysisFactory(competence_opinion=1)
+    context = synthesis_context(draft.candidate, audience="adviser")
+    assert context["analysis"] is None
+    assert all(s["value"] is None for s in context["scales"])
+
+
+def test_unknown_audience_is_refused(analysed):
+    with pytest.raises(ValueError):
+        synthesis_context(analysed.candidate, audience="public")

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "news",
     "recruitment",
     "recruitment.commission",
+    "recruitment.sar",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,162 @@
+"""Filters of the pool search ("Recherche dans le vivier") and of the portfolio; all combined with AND."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.filters import WagtailFilterSet
+
+from portal.accounts.models import User
+from portal.organisations.models import EmploymentArea
+from recruitment.enums import Classification
+from recruitment.models import Job, SarResult, SarStatus
+
+from .enums import SheetAction
+from .perms import POOL_CLASSIFICATIONS
+
+POOL_CLASSIFICATION_CHOICES = [
+    (value, label) for value, label in Classification.choices if value in POOL_CLASSIFICATIONS
+]
+YES_NO = [("yes", "Oui"), ("no", "Non")]
+
+
+def _name_query(prefix, value):
+    query = Q()
+    for word in value.split():
+        query &= Q(**{f"{prefix}last_name__icontains": word}) | Q(**{f"{prefix}first_name__icontains": word})
+    return query
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PoolFilterSet(django_filters.FilterSet):
+    """The manual's pool filters; multi-value ones take several checked values."""
+
+    employment_area = django_filters.ModelMultipleChoiceFilter(
+        label="Bassin d'emploi",
+        queryset=EmploymentArea.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    name = django_filters.CharFilter(label="Nom du candidat", method="filter_name")
+    current_jobs = django_filters.ModelMultipleChoiceFilter(
+        label="Métiers actuels",
+        queryset=Job.objects.select_related("family"),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+        method="filter_current_jobs",
+    )
+    classification = django_filters.MultipleChoiceFilter(
+        label="Classification", choices=POOL_CLASSIFICATION_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    classified_from = django_filters.DateFilter(
+        label="Classifié à partir du", field_name="classified_on", lookup_expr="gte", widget=DateInput
+    )
+    classified_before = django_filters.DateFilter(
+        label="Classifié avant le", field_name="classified_on", lookup_expr="lt", widget=DateInput
+    )
+    situation_changed_from = django_filters.DateFilter(
+        label="Changement de situation à partir du", field_name="situation_date", lookup_expr="gte", widget=DateInput
+    )
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(_name_query("", value)) if value.strip() else queryset
+
+    def filter_current_jobs(self, queryset, name, value):
+        if not value:
+            return queryset
+        from recruitment.models import Candidate
+
+        # A subquery keeps one row per candidate (no DISTINCT over the whole result).
+        matching = Candidate.current_jobs.through.objects.filter(job__in=value).values("candidate_id")
+        return queryset.filter(pk__in=matching)
+
+
+class PortfolioFilterSet(WagtailFilterSet):
+    """The manual's portfolio filters (Gérer mon portefeuille de candidats)."""
+
+    mine = django_filters.BooleanFilter(
+        label="Mes fiches de suivi de recrutement", method="filter_mine", widget=forms.HiddenInput
+    )
+    overdue = django_filters.BooleanFilter(
+        label="Mes fiches dépassées", method="filter_overdue", widget=forms.HiddenInput
+    )
+    employment_area = django_filters.ModelChoiceFilter(
+        label="Bassin d'emploi",
+        field_name="candidate__employment_area",
+        queryset=EmploymentArea.objects.all(),
+        empty_label="- Tout -",
+    )
+    name = django_filters.CharFilter(label="Nom du candidat", method="filter_name")
+    created_by = django_filters.ModelChoiceFilter(
+        label="Recruteur", queryset=User.objects.none(), empty_label="- Tout -"
+    )
+    current_jobs = django_filters.ModelMultipleChoiceFilter(
+        label="Métiers actuels", queryset=Job.objects.select_related("family"), method="filter_current_jobs"
+    )
+    classification = django_filters.ChoiceFilter(
+        label="Classification",
+        field_name="candidate__classification",
+        choices=Classification.choices,
+        empty_label="- Tout -",
+    )
+    status = django_filters.ModelMultipleChoiceFilter(
+        label="Statut", queryset=SarStatus.objects.all(), widget=forms.CheckboxSelectMultiple
+    )
+    result = django_filters.ModelChoiceFilter(
+        label="Résultat", queryset=SarResult.objects.all(), empty_label="- Tout -"
+    )
+    action = django_filters.ChoiceFilter(
+        label="Actions effectuées", choices=SheetAction.choices, method="filter_action", empty_label="- Tout -"
+    )
+    no_response = django_filters.ChoiceFilter(
+        label="Non réponse", choices=YES_NO, method="filter_no_response", empty_label="- Tout -"
+    )
+    created_from = django_filters.DateFilter(
+        label="Date de création >=", field_name="created_at", lookup_expr="date__gte", widget=DateInput
+    )
+    due_before = django_filters.DateFilter(
+        label="Date d'échéance <", field_name="due_on", lookup_expr="lt", widget=DateInput
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        organisation_id = getattr(getattr(request, "user", None), "organisation_id", None)
+        self.filters["created_by"].queryset = (
+            User.objects.filter(organisation_id=organisation_id, sar_sheets__isnull=False)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+
+    def filter_mine(self, queryset, name, value):
+        return queryset.filter(created_by=self.request.user) if value else queryset
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(created_by=self.request.user, due_on__lt=timezone.localdate())
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(_name_query("candidate__", value)) if value.strip() else queryset
+
+    def filter_current_jobs(self, queryset, name, value):
+        if not value:
+            return queryset
+        from recruitment.models import Candidate
+
+        matching = Candidate.current_jobs.through.objects.filter(job__in=value).values("candidate_id")
+        return queryset.filter(candidate_id__in=matching)
+
+    def filter_action(self, queryset, name, value):
+        return queryset.filter(actions__contains=f"|{value}|") if value else queryset
+
+    def filter_no_response(self, queryset, name, value):
+        if value == "yes":
+            return queryset.filter(no_response=True)
+        if value == "no":
+            return queryset.filter(no_response=False)
+        return queryset

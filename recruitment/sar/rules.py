@@ -1,0 +1,91 @@
+"""Business rules of a follow-up sheet (DESIGN.md 3.3), as pure functions.
+
+`result` is a SarResult-like object (status, days_before_update, requires_rejection_causes,
+requires_recruitment); `state` a RecruitmentState-like object (sets_status, ends_follow_up) or None;
+`contract` a ContractType-like object (requires_end_date) or None.
+"""
+
+from datetime import date, datetime, timedelta
+
+
+def _day(moment):
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def sheet_status(result, state=None):
+    """The status a result gives; for a recruitment, the recruitment state may impose another."""
+    if result.requires_recruitment and state is not None and state.sets_status is not None:
+        return state.sets_status
+    return result.status
+
+
+def days_before_update(result, state=None):
+    """Days before a mandatory update, or None when the status has no due date."""
+    if result.requires_recruitment and state is not None and state.ends_follow_up:
+        return None
+    return result.days_before_update
+
+
+def due_date(result, state, changed_on):
+    """Due date = day of the change + the status's delay (None: no due date)."""
+    days = days_before_update(result, state)
+    return None if days is None else _day(changed_on) + timedelta(days=days)
+
+
+def due_date_must_be_recomputed(
+    *, old_result_id, new_result_id, old_status_id, new_status_id, old_actions, new_actions
+):
+    """The due date moves when the result (or the status it gives) changes, or when the actions change."""
+    if old_result_id != new_result_id or old_status_id != new_status_id:
+        return True
+    return set(old_actions or ()) != set(new_actions or ())
+
+
+def sheet_errors(*, result, rejection_causes, recruited_on, contract, contract_end_date, state):
+    """Validation of sections 3 and 4: {field name: French message}."""
+    errors = {}
+    if result is None:
+        return {"result": "Le résultat est obligatoire."}
+    if result.requires_rejection_causes and not rejection_causes:
+        errors["rejection_causes"] = "Indiquez la ou les causes de rejet du candidat (profil jugé non employable)."
+    if result.requires_recruitment:
+        if not recruited_on:
+            errors["recruited_on"] = "La date de recrutement est obligatoire pour le résultat « Recrutement »."
+        if contract is None:
+            errors["contract_type"] = "Le type de contrat est obligatoire pour le résultat « Recrutement »."
+        elif contract.requires_end_date and not contract_end_date:
+            errors["contract_end_date"] = (
+                "La date de fin de contrat est obligatoire pour un CDD ou un contrat en alternance."
+            )
+        if state is None:
+            errors["recruitment_state"] = "L'état du recrutement est obligatoire pour le résultat « Recrutement »."
+    if contract_end_date and recruited_on and contract_end_date < recruited_on:
+        errors["contract_end_date"] = "La date de fin de contrat doit suivre la date de recrutement."
+    return errors
+
+
+def is_overdue(due_on, today):
+    return due_on is not None and due_on < today
+
+
+def is_due_soon(due_on, today, horizon_days):
+    """Overdue, or due within the next `horizon_days` days."""
+    return due_on is not None and due_on <= today + timedelta(days=horizon_days)
+
+
+def sheet_title(civility_label, last_name, first_name, employment_area):
+    """'Monsieur DUPONT Alain-Alsace / Bas-Rhin' (the manual's title of a sheet)."""
+    return f"{civility_label} {last_name} {first_name}-{employment_area}"
+
+
+__all__ = [
+    "date",
+    "days_before_update",
+    "due_date",
+    "due_date_must_be_recomputed",
+    "is_due_soon",
+    "is_overdue",
+    "sheet_errors",
+    "sheet_status",
+    "sheet_title",
+]

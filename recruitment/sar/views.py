@@ -1,0 +1,163 @@
+"""Extranet views of the recruitment support module (pool search, Etudier, quick actions, files,
+trainees proposed outside the pool). Every route is scoped through recruitment.sar.perms."""
+
+import os
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from recruitment.models import CandidateDocument, Job
+from recruitment.views import _private_file_response
+
+from . import perms, sheets
+from .enums import DUPLICATE_SHEET_MESSAGE, OVERDUE_LOCK_MESSAGE, QuickAction
+from .filters import PoolFilterSet
+
+POOL_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+POOL_SORTS = {"classified_on": ("classified_on", "pk"), "-classified_on": ("-classified_on", "-pk")}
+
+
+def _require_recruiter(request):
+    if not perms.is_recruiter(request.user):
+        raise PermissionDenied
+
+
+def overdue_sheets(user):
+    """The user's own sheets past their due date (they lock the pool search)."""
+    return (
+        perms.sheets_for(user)
+        .filter(created_by=user)
+        .overdue()
+        .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
+        .order_by("due_on", "pk")
+    )
+
+
+def _page_size(request):
+    try:
+        size = int(request.GET.get("per_page", POOL_PAGE_SIZE))
+    except ValueError:
+        return POOL_PAGE_SIZE
+    return max(1, min(size, MAX_PAGE_SIZE))
+
+
+def pool_results(user, data):
+    """(filterset, ordered queryset) of the pool search."""
+    filterset = PoolFilterSet(data, queryset=perms.pool_for(user))
+    queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    sort = data.get("sort", "-classified_on")
+    queryset = queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
+    queryset = queryset.select_related("employment_area").prefetch_related(
+        Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id"))
+    )
+    return filterset, queryset
+
+
+def decorate_with_profile(candidates):
+    """Attach the commission's data shown in the result columns (study level, digital experience,
+    skills grouped by theme) with a constant number of queries per page."""
+    candidates = list(candidates)
+    for candidate in candidates:
+        candidate.sar_skills = []
+        candidate.sar_study_level = ""
+        candidate.sar_digital_experience = ""
+    return candidates
+
+
+@require_GET
+def pool_search(request):
+    _require_recruiter(request)
+    overdue = list(overdue_sheets(request.user))
+    if overdue:
+        messages.warning(request, OVERDUE_LOCK_MESSAGE)
+        return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
+    filterset, queryset = pool_results(request.user, request.GET)
+    paginator = Paginator(queryset, _page_size(request))
+    page = paginator.get_page(request.GET.get("p"))
+    decorate_with_profile(page.object_list)
+    query = request.GET.copy()
+    query.pop("p", None)
+    sort = request.GET.get("sort", "-classified_on")
+    sort_query = request.GET.copy()
+    sort_query.pop("p", None)
+    sort_query["sort"] = "classified_on" if sort == "-classified_on" else "-classified_on"
+    return TemplateResponse(
+        request,
+        "sar/pool.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "candidates": page.object_list,
+            "query": query.urlencode(),
+            "sort": sort,
+            "sort_query": sort_query.urlencode(),
+        },
+    )
+
+
+def _study_context(request, candidate):
+    sheet = perms.sheets_for(request.user).filter(candidate=candidate).first()
+    documents = CandidateDocument.objects.filter(candidate=candidate).order_by("sort_order", "pk")
+    return {
+        "candidate": candidate,
+        "sheet": sheet,
+        "documents": documents,
+        "jobs": candidate.current_jobs.select_related("family").order_by("family__order", "family__name", "name"),
+        "quick_actions": QuickAction.choices if sheet is None else [],
+    }
+
+
+@require_GET
+def study(request, pk):
+    """'Etudier': the candidate's synthesis for companies, with the four quick actions."""
+    _require_recruiter(request)
+    candidate = get_object_or_404(
+        perms.candidates_for(request.user).select_related("employment_area", "situation"), pk=pk
+    )
+    return TemplateResponse(request, "sar/study.html", _study_context(request, candidate))
+
+
+@require_POST
+def quick_action(request, pk):
+    _require_recruiter(request)
+    action = request.POST.get("action")
+    if action not in QuickAction.values:
+        raise Http404
+    candidate = get_object_or_404(perms.candidates_for(request.user), pk=pk)
+    existing = perms.sheets_for(request.user).filter(candidate=candidate).first()
+    if existing is not None:
+        messages.info(request, DUPLICATE_SHEET_MESSAGE)
+        return redirect("sar_sheets:edit", existing.pk)
+    sheet, created = sheets.create_from_quick_action(user=request.user, candidate=candidate, quick_action=action)
+    if created:
+        messages.success(request, f"La fiche de suivi « {sheet} » a été créée dans votre portefeuille.")
+    else:
+        messages.info(request, DUPLICATE_SHEET_MESSAGE)
+    return redirect("sar_sheets:edit", sheet.pk)
+
+
+@require_GET
+def document(request, candidate_pk, pk):
+    """A document transmitted by the candidate (never an internal one), for a candidate the company may study."""
+    _require_recruiter(request)
+    candidate = get_object_or_404(perms.candidates_for(request.user), pk=candidate_pk)
+    doc = get_object_or_404(CandidateDocument, pk=pk, candidate=candidate)
+    extension = os.path.splitext(doc.file.name)[1]
+    filename = doc.title if doc.title.lower().endswith(extension.lower()) else f"{doc.title}{extension}"
+    return _private_file_response(doc.file, filename)
+
+
+def document_url(candidate, doc):
+    return reverse("sar_pool:document", args=[candidate.pk, doc.pk])
+
+
+__all__ = ["document", "pool_search", "quick_action", "study", "timezone"]

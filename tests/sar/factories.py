@@ -1,0 +1,63 @@
+"""Factories of the recruitment support module; traits are business states (overdue, no_response...)."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from portal.accounts.roles import Role
+from recruitment.enums import Classification
+from recruitment.models import SarResult
+from recruitment.sar.models import FollowUpSheet, TrainingNeed
+from tests.portal.factories import OrganisationFactory, UserFactory
+from tests.recruitment.factories import CandidateFactory
+
+
+def result(code):
+    return SarResult.objects.select_related("status").get(code=code)
+
+
+def company_with_recruiters(count=1):
+    company = OrganisationFactory(company=True)
+    recruiters = [UserFactory(roles=[Role.COMPANY_RECRUITER], organisation=company) for _ in range(count)]
+    return company, recruiters
+
+
+class PoolCandidateFactory(CandidateFactory):
+    """A dossier in the pool: classified Employable, with consent."""
+
+    classification = Classification.EMPLOYABLE
+    classified_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
+    with_consent = True
+
+    class Params:
+        adaptable = factory.Trait(classification=Classification.ADAPTABLE)
+        dismissed = factory.Trait(classification=Classification.DISMISSED)
+        undetermined = factory.Trait(classification=Classification.UNDETERMINED)
+
+
+class FollowUpSheetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FollowUpSheet
+
+    candidate = factory.SubFactory(PoolCandidateFactory)
+    created_by = factory.LazyAttribute(lambda o: UserFactory(roles=[Role.COMPANY_RECRUITER], organisation=o.company))
+    company = factory.SubFactory(OrganisationFactory, company=True)
+    result = factory.LazyFunction(lambda: result("aucun-etude-en-cours"))
+    status = factory.LazyAttribute(lambda o: o.result.status)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+    class Params:
+        overdue = factory.Trait(due_on=factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=1)))
+        due_soon = factory.Trait(due_on=factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=3)))
+        without_due_date = factory.Trait(result=factory.LazyFunction(lambda: result("profil-non-retenu")), due_on=None)
+
+
+class TrainingNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingNeed
+
+    company = factory.SubFactory(OrganisationFactory, company=True)
+    headcount = 2
+    place = "Strasbourg"
+    wished_start = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))

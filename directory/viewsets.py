@@ -129,7 +129,7 @@ class OrganisationSheetViewSet(ModelViewSet):
             ),
             MultiFieldPanel(
                 [
-                    FieldPanel("head_office_department"),
+                    FieldPanel("head_office_department", widget=forms.Select),
                     FieldPanel("address"),
                     FieldPanel("postcode"),
                     FieldPanel("city"),
@@ -138,11 +138,11 @@ class OrganisationSheetViewSet(ModelViewSet):
             ),
             MultiFieldPanel(
                 [
-                    FieldPanel("company_type"),
+                    FieldPanel("company_type", widget=forms.Select),
                     FieldPanel("activities", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("establishment_departments", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("intervention_departments", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("affiliation"),
+                    FieldPanel("affiliation", widget=forms.Select),
                 ],
                 heading="Activité et territoires",
             ),

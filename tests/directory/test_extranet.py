@@ -1,7 +1,9 @@
 """Extranet screen "Annuaire": administrators see every sheet, a referent only their own."""
 
 import pytest
+from django import forms
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from portal.accounts.roles import Role
 from portal.organisations.enums import MembershipState
@@ -68,7 +70,7 @@ class TestReferent:
         other.refresh_from_db()
         assert other.name == "Autre Organisme"
 
-    def test_edit_is_public_at_once(self, client, own):
+    def test_edit_is_public_at_once(self, client, own, referent):
         colleague = UserFactory(organisation=own)
         response = client.post(
             reverse("organisation_sheets:edit", args=[own.pk]), sheet_data(own, hr_contact=colleague.pk)
@@ -80,12 +82,20 @@ class TestReferent:
         assert own.activities.get() == activity(0)
         html = client.get(f"/annuaire/{own.slug}/").content.decode()
         assert "Nouvelle présentation" in html
+        # The change is in the sheet's history, with its author.
+        entry = ModelLogEntry.objects.get(object_id=str(own.pk), action="wagtail.edit")
+        assert entry.user == referent
+        history = client.get(reverse("organisation_sheets:history", args=[own.pk]))
+        assert history.status_code == 200
 
     def test_membership_fields_are_not_editable(self, client, own):
         response = client.get(reverse("organisation_sheets:edit", args=[own.pk]))
         form = response.context["form"]
         for field in ("membership_state", "category", "referent", "headcount_alsace"):
             assert field not in form.fields
+        # Plain selects: a referent may not open the reference lists' snippet choosers.
+        for field in ("company_type", "head_office_department", "affiliation", "hr_contact"):
+            assert isinstance(form.fields[field].widget, forms.Select), field
         client.post(
             reverse("organisation_sheets:edit", args=[own.pk]),
             sheet_data(own, membership_state=MembershipState.SUSPENDED, referent=""),

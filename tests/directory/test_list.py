@@ -178,3 +178,11 @@ class TestPaginationAndQueries:
         OrganisationFactory(employment_partner=True)
         html = client.get(URL).content.decode()
         assert CategoryCode.EMPLOYMENT_PARTNER.label in html
+
+
+def test_sitemap_lists_member_pages_only(client):
+    member = OrganisationFactory()
+    pending = OrganisationFactory(pending=True)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"/annuaire/{member.slug}/" in xml
+    assert f"/annuaire/{pending.slug}/" not in xml

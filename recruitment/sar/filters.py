@@ -2,14 +2,16 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from portal.accounts.models import User
 from portal.organisations.models import EmploymentArea
+from recruitment.commission.enums import AnalysisState, MasteryLevel
+from recruitment.commission.models import Analysis, AnalysisSkill, TrainingAction
 from recruitment.enums import Classification
-from recruitment.models import Job, SarResult, SarStatus
+from recruitment.models import ExperienceBand, Job, SarResult, SarStatus, SkillTheme, StudyLevel, TrainingCourse
 
 from .enums import SheetAction
 from .perms import POOL_CLASSIFICATIONS
@@ -50,6 +52,36 @@ class PoolFilterSet(django_filters.FilterSet):
         distinct=False,
         method="filter_current_jobs",
     )
+    study_level = django_filters.ModelMultipleChoiceFilter(
+        label="Niveau d'étude",
+        queryset=StudyLevel.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_study_level",
+    )
+    digital_experience = django_filters.ModelMultipleChoiceFilter(
+        label="Années exp numérique",
+        queryset=ExperienceBand.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_digital_experience",
+    )
+    skill_theme = django_filters.ModelMultipleChoiceFilter(
+        label="Thème de compétence",
+        queryset=SkillTheme.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_skills",
+    )
+    mastery_level = django_filters.MultipleChoiceFilter(
+        label="Niveau de maîtrise",
+        choices=MasteryLevel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_skills",
+    )
+    training = django_filters.ModelMultipleChoiceFilter(
+        label="Formation envisagée ou suivie",
+        queryset=TrainingCourse.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_training",
+    )
     classification = django_filters.MultipleChoiceFilter(
         label="Classification", choices=POOL_CLASSIFICATION_CHOICES, widget=forms.CheckboxSelectMultiple
     )
@@ -65,6 +97,45 @@ class PoolFilterSet(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(_name_query("", value)) if value.strip() else queryset
+
+    @staticmethod
+    def _completed_analyses():
+        return Analysis.objects.filter(candidate_id=OuterRef("pk"), state=AnalysisState.COMPLETED)
+
+    def filter_study_level(self, queryset, name, value):
+        # Exact levels: the highest level with diploma recorded by the commission.
+        if not value:
+            return queryset
+        return queryset.filter(Exists(self._completed_analyses().filter(level_with_diploma__in=value)))
+
+    def filter_digital_experience(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Exists(self._completed_analyses().filter(digital_experience__in=value)))
+
+    def filter_skills(self, queryset, name, value):
+        """Theme and mastery level apply to the same skill: one subquery for both filters."""
+        data = self.form.cleaned_data
+        themes, levels = data.get("skill_theme"), data.get("mastery_level")
+        if not themes and not levels or getattr(self, "_skills_filtered", False):
+            return queryset
+        self._skills_filtered = True
+        skills = AnalysisSkill.objects.filter(
+            analysis__candidate_id=OuterRef("pk"), analysis__state=AnalysisState.COMPLETED
+        )
+        if themes:
+            skills = skills.filter(skill__theme__in=themes)
+        if levels:
+            skills = skills.filter(level__in=levels)
+        return queryset.filter(Exists(skills))
+
+    def filter_training(self, queryset, name, value):
+        """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""
+        if not value:
+            return queryset
+        recommended = self._completed_analyses().filter(training_courses__in=value)
+        followed = TrainingAction.objects.filter(plan__candidate_id=OuterRef("pk"), course__in=value)
+        return queryset.filter(Exists(recommended) | Exists(followed))
 
     def filter_current_jobs(self, queryset, name, value):
         if not value:

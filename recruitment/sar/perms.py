@@ -35,15 +35,10 @@ def sheets_for(user):
 
 
 def pool():
-    """Candidates in the pool: classified Employable or Adaptable, with consent, not anonymised."""
-    from recruitment.models import Candidate
+    """Candidates in the pool: classified Employable or Adaptable, with consent, from their classification date."""
+    from recruitment.commission.pool import pool_candidates
 
-    return Candidate.objects.filter(
-        classification__in=POOL_CLASSIFICATIONS,
-        classified_on__isnull=False,
-        consent__isnull=False,
-        anonymised_at__isnull=True,
-    )
+    return pool_candidates()
 
 
 def pool_for(user):

@@ -14,6 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from recruitment.commission.enums import AnalysisState
+from recruitment.commission.models import Analysis, AnalysisSkill
+from recruitment.commission.synthesis import synthesis_context
 from recruitment.models import CandidateDocument, Job
 from recruitment.views import _private_file_response
 
@@ -66,10 +69,30 @@ def decorate_with_profile(candidates):
     """Attach the commission's data shown in the result columns (study level, digital experience,
     skills grouped by theme) with a constant number of queries per page."""
     candidates = list(candidates)
+    latest = {}
+    analyses = (
+        Analysis.objects.filter(candidate__in=candidates, state=AnalysisState.COMPLETED)
+        .select_related("level_with_diploma", "digital_experience")
+        .order_by("candidate_id", "-session__date", "-pk")
+    )
+    for analysis in analyses:
+        latest.setdefault(analysis.candidate_id, analysis)
+    skills_by_analysis = {}
+    skills = (
+        AnalysisSkill.objects.filter(analysis__in=[a.pk for a in latest.values()])
+        .select_related("skill__theme")
+        .order_by("skill__theme__order", "skill__theme__name", "skill__order", "skill__name")
+    )
+    for item in skills:
+        skills_by_analysis.setdefault(item.analysis_id, []).append(item)
     for candidate in candidates:
-        candidate.sar_skills = []
-        candidate.sar_study_level = ""
-        candidate.sar_digital_experience = ""
+        analysis = latest.get(candidate.pk)
+        candidate.sar_study_level = str(analysis.level_with_diploma or "") if analysis else ""
+        candidate.sar_digital_experience = str(analysis.digital_experience or "") if analysis else ""
+        grouped = {}
+        for item in skills_by_analysis.get(analysis.pk, []) if analysis else []:
+            grouped.setdefault(str(item.skill.theme), []).append((item.skill.name, item.get_level_display()))
+        candidate.sar_skills = list(grouped.items())
     return candidates
 
 
@@ -109,10 +132,14 @@ def _study_context(request, candidate):
     documents = CandidateDocument.objects.filter(candidate=candidate).order_by("sort_order", "pk")
     return {
         "candidate": candidate,
+        "title": f"{candidate.get_civility_display()} {candidate.last_name} ({candidate.first_name})-"
+        f"{candidate.employment_area} / {candidate.city}",
         "sheet": sheet,
         "documents": documents,
         "jobs": candidate.current_jobs.select_related("family").order_by("family__order", "family__name", "name"),
         "quick_actions": QuickAction.choices if sheet is None else [],
+        # Audience "company": never the internal documents or notes.
+        "synthesis": synthesis_context(candidate, audience="company"),
     }
 
 

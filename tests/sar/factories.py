@@ -3,14 +3,15 @@
 from datetime import timedelta
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from portal.accounts.roles import Role
-from recruitment.enums import Classification
-from recruitment.models import SarResult
+from recruitment.enums import Classification, ConsentMethod
+from recruitment.models import Consent, SarResult
 from recruitment.sar.models import FollowUpSheet, TrainingNeed
 from tests.portal.factories import OrganisationFactory, UserFactory
-from tests.recruitment.factories import CandidateFactory
+from tests.recruitment.factories import CandidateFactory, png_bytes, terms
 
 
 def result(code):
@@ -28,12 +29,22 @@ class PoolCandidateFactory(CandidateFactory):
 
     classification = Classification.EMPLOYABLE
     classified_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
-    with_consent = True
 
     class Params:
         adaptable = factory.Trait(classification=Classification.ADAPTABLE)
         dismissed = factory.Trait(classification=Classification.DISMISSED)
         undetermined = factory.Trait(classification=Classification.UNDETERMINED)
+
+    @factory.post_generation
+    def with_consent(self, create, extracted, **kwargs):
+        # Consent by default; with_consent=False for a "quick initialisation" dossier.
+        if create and extracted is not False:
+            Consent.objects.create(
+                candidate=self,
+                method=ConsentMethod.SIGNATURE,
+                file=ContentFile(png_bytes(), name="signature.png"),
+                terms=terms(),
+            )
 
 
 class FollowUpSheetFactory(factory.django.DjangoModelFactory):
@@ -61,3 +72,16 @@ class TrainingNeedFactory(factory.django.DjangoModelFactory):
     headcount = 2
     place = "Strasbourg"
     wished_start = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=60))
+
+
+def analysed(candidate, *, skills=(), courses=(), **kwargs):
+    """Attach a completed commission analysis; `skills` = [(Skill, level)], `courses` = [TrainingCourse]."""
+    from recruitment.commission.models import AnalysisSkill
+    from tests.commission.factories import AnalysisFactory
+
+    analysis = AnalysisFactory(candidate=candidate, completed=True, **kwargs)
+    for skill, level in skills:
+        AnalysisSkill.objects.create(analysis=analysis, skill=skill, level=level)
+    if courses:
+        analysis.training_courses.add(*courses)
+    return analysis

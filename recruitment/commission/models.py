@@ -277,6 +277,15 @@ class TrainingPlan(ClusterableModel):
     def __str__(self):
         return f"PIADC de {self.candidate}"
 
+    def save(self, *args, **kwargs):
+        # The overall state follows the actions (in memory too: the extranet form saves them after the plan).
+        from .rules import plan_state
+
+        self.state = plan_state(action.state for action in self.actions.all())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "state"}
+        super().save(*args, **kwargs)
+
 
 class TrainingAction(Orderable):
     plan = ParentalKey(TrainingPlan, related_name="actions", on_delete=models.CASCADE)

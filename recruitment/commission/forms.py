@@ -1,0 +1,270 @@
+"""Forms of the commission screens (the analysis form is split in panels; skills and mobility are parsed here)."""
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from recruitment.models import (
+    BehaviourTrait,
+    Candidate,
+    DismissalReason,
+    Job,
+    MobilityFrequency,
+    MobilityZone,
+    Skill,
+    TrainingCourse,
+)
+from recruitment.widgets import JobTreeWidget
+
+from . import rules
+from .enums import SCALES, Classification, MasteryLevel
+from .models import Analysis, TrainingAction
+
+SCALE_FIELDS = [field for field, _t, _q, _c in SCALES]
+
+
+class ScaleRadio(forms.RadioSelect):
+    """The six steps of a scale as large radio buttons (tablet-friendly)."""
+
+
+class AnalysisForm(forms.ModelForm):
+    """The advisory recruiter's analysis; every field is optional while the analysis is a draft."""
+
+    class Meta:
+        model = Analysis
+        fields = [
+            "competence_opinion",
+            "behaviour_traits",
+            "accepts_move",
+            "move_zones",
+            "behaviour_opinion",
+            "digital_experience",
+            "other_experience",
+            "last_job_end",
+            "time_without_job",
+            "occupation_without_job",
+            "internship_months",
+            "experience_opinion",
+            "level_with_diploma",
+            "level_without_diploma",
+            "digital_diploma",
+            "other_diploma",
+            "certifications",
+            "qualification_opinion",
+            "project_opinion",
+            "cv_opinion",
+            "interview_opinion",
+            "possible_jobs",
+            "training_courses",
+            "training_comment",
+            "advice",
+            "proposed_classification",
+            "dismissal_reason",
+            "internal_notes",
+        ]
+        widgets = {
+            "last_job_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "accepts_move": forms.RadioSelect(choices=[(True, "Oui"), (False, "Non")]),
+            "proposed_classification": forms.RadioSelect,
+            "internship_months": forms.NumberInput(attrs={"min": 0, "max": 120}),
+            "cv_opinion": forms.Textarea(attrs={"rows": 3}),
+            "interview_opinion": forms.Textarea(attrs={"rows": 3}),
+            "training_comment": forms.Textarea(attrs={"rows": 2}),
+            "advice": forms.Textarea(attrs={"rows": 3}),
+            "internal_notes": forms.Textarea(attrs={"rows": 3}),
+            "certifications": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in SCALE_FIELDS:
+            field = self.fields[name]
+            field.widget = ScaleRadio(choices=[c for c in field.choices if c[0] != ""])
+        self.fields["accepts_move"] = forms.TypedChoiceField(
+            label=self.fields["accepts_move"].label,
+            choices=[("True", "Oui"), ("False", "Non")],
+            coerce=lambda v: v == "True",
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+        )
+        self.fields["behaviour_traits"].queryset = BehaviourTrait.objects.filter(is_active=True).select_related(
+            "category"
+        )
+        self.fields["behaviour_traits"].widget = forms.CheckboxSelectMultiple()
+        self.fields["behaviour_traits"].label_from_instance = lambda t: f"{t.category} – {t.name}"
+        self.fields["possible_jobs"].queryset = Job.objects.filter(is_active=True)
+        self.fields["possible_jobs"].widget = JobTreeWidget()
+        self.fields["possible_jobs"].widget.choices = self.fields["possible_jobs"].choices
+        self.fields["training_courses"].queryset = TrainingCourse.objects.filter(is_active=True)
+        self.fields["training_courses"].widget = forms.CheckboxSelectMultiple()
+        self.fields["proposed_classification"].choices = Classification.choices
+        self.fields["dismissal_reason"].queryset = DismissalReason.objects.filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("proposed_classification") == Classification.DISMISSED and not data.get("dismissal_reason"):
+            self.add_error("dismissal_reason", "La raison de la classification « Sans suite » est obligatoire.")
+        return data
+
+
+class ProjectForm(forms.ModelForm):
+    """Panel 5, "Projet professionnel": the dossier's own fields, completed after the interview."""
+
+    class Meta:
+        model = Candidate
+        fields = [
+            "objective",
+            "wishes",
+            "company_types",
+            "contract_types",
+            "availability",
+            "wished_jobs",
+            "last_salary",
+            "expected_salary",
+            "minimum_salary",
+            "other_information",
+        ]
+        widgets = {
+            "objective": forms.RadioSelect,
+            "availability": forms.RadioSelect,
+            "company_types": forms.CheckboxSelectMultiple,
+            "contract_types": forms.CheckboxSelectMultiple,
+            "wishes": forms.Textarea(attrs={"rows": 3}),
+            "other_information": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wished_jobs"].widget = JobTreeWidget()
+        self.fields["wished_jobs"].widget.choices = self.fields["wished_jobs"].choices
+        for name in ("objective", "availability"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+
+
+def skill_groups():
+    """Active skills grouped by theme, for the searchable picker."""
+    skills = Skill.objects.filter(is_active=True).select_related("theme").order_by("theme__order", "theme__name")
+    return rules.group_by(skills, key=lambda s: s.theme)
+
+
+def parse_skills(post):
+    """{skill_id: level} from the picker's `skill-<id>` selects (empty values are dropped)."""
+    chosen = {}
+    valid = set(MasteryLevel.values)
+    for key, value in post.items():
+        if key.startswith("skill-") and value in valid:
+            try:
+                chosen[int(key[6:])] = value
+            except ValueError:
+                continue
+    known = set(Skill.objects.filter(pk__in=chosen).values_list("pk", flat=True))
+    return {pk: level for pk, level in chosen.items() if pk in known}
+
+
+def parse_mobility(post):
+    """{zone_id: frequency_id} from the `mobility-<zone id>` selects."""
+    zones = set(MobilityZone.objects.values_list("pk", flat=True))
+    frequencies = set(MobilityFrequency.objects.values_list("pk", flat=True))
+    chosen = {}
+    for zone in zones:
+        value = post.get(f"mobility-{zone}", "")
+        if value.isdigit() and int(value) in frequencies:
+            chosen[zone] = int(value)
+    return chosen
+
+
+class AttachForm(forms.Form):
+    candidates = forms.ModelMultipleChoiceField(
+        label="Dossiers à rattacher", queryset=Candidate.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidates"].queryset = queryset
+        self.fields["candidates"].label_from_instance = lambda c: (
+            f"{c.last_name} {c.first_name} – {c.organisation} – {c.status}"
+            + ("" if c.has_consent else " – consentement non recueilli")
+        )
+
+
+class ClassificationForm(forms.Form):
+    """The final classification (pilots and administrators only)."""
+
+    classification = forms.ChoiceField(label="Classification", choices=Classification.choices, widget=forms.RadioSelect)
+    dismissal_reason = forms.ModelChoiceField(
+        label="Raison de la classification Sans suite",
+        queryset=DismissalReason.objects.filter(is_active=True),
+        required=False,
+    )
+    classified_on = forms.DateField(
+        label="Date de classification",
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        error = rules.classification_error(data.get("classification"), data.get("dismissal_reason"))
+        if error:
+            field = "dismissal_reason" if data.get("classification") == Classification.DISMISSED else "classification"
+            self.add_error(field, error)
+        return data
+
+
+class DebriefingForm(ClassificationForm):
+    """Final opinions per axis and the classification decided at the debriefing."""
+
+    def __init__(self, *args, analysis, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field_name, _title, question, choices in SCALES:
+            self.fields[field_name] = forms.TypedChoiceField(
+                label=question,
+                choices=choices.choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                initial=getattr(analysis, field_name),
+            )
+        # Keep the opinions first, the classification last, as on paper.
+        order = [f for f, _t, _q, _c in SCALES] + ["classification", "dismissal_reason", "classified_on"]
+        self.order_fields(order)
+
+
+class TrainingActionForm(forms.ModelForm):
+    class Meta:
+        model = TrainingAction
+        fields = ["course", "title", "organisation", "start_date", "end_date", "state"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", "La date de fin précède la date de début.")
+        return data
+
+
+class StatisticsForm(forms.Form):
+    start = forms.DateField(
+        label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    territory = forms.ModelChoiceField(label="Territoire", queryset=None, required=False, empty_label="Tous")
+
+    def __init__(self, *args, **kwargs):
+        from portal.organisations.models import Territory
+
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = Territory.objects.all()
+
+
+class TrainingPlanForm(WagtailAdminModelForm):
+    """A PIADC is opened for a classified dossier with consent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("candidate")
+        if field is not None:
+            eligible = Q(consent__isnull=False, classification__isnull=False)
+            if self.instance.candidate_id:
+                eligible |= Q(pk=self.instance.candidate_id)
+            field.queryset = Candidate.objects.filter(eligible).order_by("last_name", "first_name")

@@ -1,0 +1,33 @@
+"""POST data of the commission forms, as the browser sends them."""
+
+from recruitment.models import ExperienceBand, MobilityFrequency, MobilityZone, Skill, StudyLevel
+
+FULL_OPINIONS = {
+    "competence_opinion": "4",
+    "behaviour_opinion": "5",
+    "experience_opinion": "4",
+    "qualification_opinion": "5",
+    "project_opinion": "6",
+}
+
+
+def analysis_data(**overrides):
+    skills = list(Skill.objects.order_by("theme__order", "order")[:2])
+    zone, frequency = MobilityZone.objects.first(), MobilityFrequency.objects.first()
+    data = {
+        f"skill-{skills[0].pk}": "experimente",
+        f"skill-{skills[1].pk}": "debutant",
+        f"mobility-{zone.pk}": str(frequency.pk),
+        "accepts_move": "True",
+        "move_zones": "Grand Est",
+        "digital_experience": str(ExperienceBand.objects.first().pk),
+        "internship_months": "6",
+        "level_with_diploma": str(StudyLevel.objects.last().pk),
+        "cv_opinion": "CV lisible.",
+        "interview_opinion": "Bon entretien.",
+        "advice": "Relancer les entreprises.",
+        "internal_notes": "Remarque interne.",
+        "projet-wishes": "Développement web",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}

@@ -1,0 +1,135 @@
+"""Sessions: only eligible dossiers are attached (others refused with the reason), statuses and history follow."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from recruitment.commission import rules
+from recruitment.commission.models import Analysis
+from tests.recruitment.factories import CandidateFactory, constitution, partner_with_adviser
+
+from .factories import SessionFactory, eligible_candidate, pilot, recruiter, restudy
+
+pytestmark = pytest.mark.django_db
+
+
+class TestAttachRules:
+    def test_eligible_statuses_with_consent(self):
+        for code, label in [("dossier-complet", "Dossier complet à étudier"), ("dossier-a-re-etudier", "x")]:
+            assert rules.attach_refusal(status_code=code, status_label=label, has_consent=True) is None
+
+    def test_without_consent_is_refused(self):
+        reason = rules.attach_refusal(status_code="dossier-complet", status_label="x", has_consent=False)
+        assert "consentement" in reason
+
+    def test_other_status_is_refused_with_its_name(self):
+        reason = rules.attach_refusal(
+            status_code="constitution-dossier", status_label="Constitution dossier", has_consent=True
+        )
+        assert "Constitution dossier" in reason and "Dossier complet à étudier" in reason
+
+    def test_twice_is_refused(self):
+        reason = rules.attach_refusal(
+            status_code="dossier-complet", status_label="", has_consent=True, already_attached=True
+        )
+        assert "déjà" in reason
+
+
+@pytest.fixture
+def setting():
+    organisation, adviser = partner_with_adviser()
+    the_pilot = pilot()
+    session = SessionFactory(pilot=the_pilot, partners=[organisation], recruiters=[recruiter()])
+    return organisation, adviser, the_pilot, session
+
+
+def test_pilot_attaches_only_eligible_dossiers(client, setting):
+    organisation, adviser, the_pilot, session = setting
+    ok = eligible_candidate(organisation=organisation, organisation_contact=adviser, last_name="Complet")
+    again = eligible_candidate(
+        organisation=organisation, organisation_contact=adviser, status=restudy(), last_name="Reetude"
+    )
+    no_consent = CandidateFactory(
+        organisation=organisation, organisation_contact=adviser, status=ok.status, last_name="Sansconsentement"
+    )
+    building = CandidateFactory(
+        organisation=organisation,
+        organisation_contact=adviser,
+        status=constitution(),
+        with_consent=True,
+        last_name="Enconstitution",
+    )
+    client.force_login(the_pilot)
+    url = reverse("commission:session", args=[session.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    response = client.post(url, {"candidates": [ok.pk, again.pk, no_consent.pk, building.pk]}, follow=True)
+    assert set(Analysis.objects.filter(session=session).values_list("candidate__last_name", flat=True)) == {
+        "COMPLET",
+        "REETUDE",
+    }
+    body = response.content.decode()
+    assert "SANSCONSENTEMENT" in body and "consentement du candidat n&#x27;est pas recueilli" in body
+    assert "ENCONSTITUTION" in body and "Constitution dossier" in body
+    ok.refresh_from_db()
+    assert ok.status.code == "convoque-commission"
+    entry = ModelLogEntry.objects.filter(object_id=str(ok.pk), action="recruitment.change").get()
+    assert any(c["field"] == "session de la commission" for c in entry.data["changes"])
+
+
+def test_a_dossier_of_another_partner_cannot_be_attached(client, setting):
+    _organisation, _adviser, the_pilot, session = setting
+    other = eligible_candidate()
+    client.force_login(the_pilot)
+    response = client.post(reverse("commission:session", args=[session.pk]), {"candidates": [other.pk]})
+    assert response.status_code == 200  # form error: not among the choices
+    assert not Analysis.objects.filter(candidate=other).exists()
+
+
+def test_session_page_query_count_is_constant(client, setting, django_assert_max_num_queries):
+    organisation, adviser, the_pilot, session = setting
+    for _ in range(3):
+        Analysis.objects.create(session=session, candidate=eligible_candidate(organisation=organisation))
+    client.force_login(the_pilot)
+    url = reverse("commission:session", args=[session.pk])
+    client.get(url)
+    with django_assert_max_num_queries(40) as small:
+        client.get(url)
+    for _ in range(10):
+        Analysis.objects.create(session=session, candidate=eligible_candidate(organisation=organisation))
+    with django_assert_max_num_queries(len(small.captured_queries) + 2):
+        client.get(url)
+
+
+def test_sessions_index_query_count_is_constant(client, setting, django_assert_max_num_queries):
+    _org, _adviser, the_pilot, _session = setting
+    client.force_login(the_pilot)
+    url = reverse("commission_sessions:index")
+    client.get(url)
+    with django_assert_max_num_queries(60) as small:
+        assert client.get(url).status_code == 200
+    for _ in range(8):
+        SessionFactory(pilot=the_pilot, partners=[_org])
+    with django_assert_max_num_queries(len(small.captured_queries) + 2):
+        client.get(url)
+
+
+def test_pilot_creates_a_session(client, setting):
+    organisation, _adviser, the_pilot, session = setting
+    client.force_login(the_pilot)
+    one_recruiter = session.recruiters.get()
+    response = client.post(
+        reverse("commission_sessions:add"),
+        {
+            "date": "2026-12-03",
+            "place": "Metz",
+            "territory": session.territory_id,
+            "partners": [organisation.pk],
+            "pilot": the_pilot.pk,
+            "recruiters": [one_recruiter.pk],
+            "comment": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = organisation.commission_sessions.get(place="Metz")
+    assert response["Location"] == reverse("commission:session", args=[created.pk])

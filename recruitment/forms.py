@@ -20,6 +20,7 @@ from .duplicates import find_duplicates
 from .enums import COMMISSION_EMAIL, COMMISSION_STATUSES, SITUATION_JOB_SEEKING, STATUS_CONSTITUTION, ConsentMethod
 from .models import Consent, ConsentTerms, DossierStatus, Situation, reference_row
 from .uploads import validate_scan
+from .widgets import SignaturePadWidget
 
 PROJECT_FIELDS = [
     "objective",
@@ -75,7 +76,7 @@ class DossierForm(WagtailAdminModelForm):
         widget=forms.RadioSelect,
         help_text="Sans consentement, le dossier ne peut pas être étudié par la commission ni figurer dans le vivier.",
     )
-    consent_signature = forms.CharField(label="Signature du candidat", required=False)
+    consent_signature = forms.CharField(label="Signature du candidat", required=False, widget=SignaturePadWidget)
     consent_scan = forms.FileField(
         label="Formulaire de consentement signé (numérisé)",
         required=False,

@@ -6,7 +6,15 @@ from django.templatetags.static import static
 from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+    TabbedInterface,
+)
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
@@ -20,7 +28,7 @@ from . import perms
 from .filters import DossierFilterSet
 from .forms import DossierForm
 from .models import Candidate, ConsentTerms, ContactPoint
-from .widgets import CityInput, JobTreeWidget, PrivateFileInput, SignaturePadWidget
+from .widgets import CityInput, JobTreeWidget, PrivateFileInput
 
 TRACKED_FIELDS = [
     "status",
@@ -110,119 +118,116 @@ def document_panels():
 
 
 def dossier_edit_handler():
+    """Two sections (tabs) of "volets" (collapsible panels), in the order of the manual."""
     date = AdminDateInput
-    return ObjectList(
+    information = [
+        DossierToolsPanel(),
+        MultiFieldPanel(
+            [
+                FieldPanel("civility"),
+                FieldPanel("last_name"),
+                FieldPanel("first_name"),
+                FieldPanel("has_france_travail_id"),
+                FieldPanel("france_travail_id"),
+                FieldPanel("is_rsa_beneficiary"),
+                FieldPanel("caf_number"),
+            ],
+            heading="Identification",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("employment_area", widget=forms.Select),
+                FieldPanel("city", widget=CityInput(url=reverse_lazy("recruitment:cities"))),
+                FieldRowPanel([FieldPanel("street_number"), FieldPanel("street"), FieldPanel("postcode")]),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading="Coordonnées",
+        ),
+        DuplicateCheckPanel(heading="Vérification de l'unicité du dossier"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation", widget=forms.Select),
+                FieldPanel("organisation_contact", widget=forms.Select),
+                FieldPanel("agency"),
+                FieldPanel("adviser_name"),
+                FieldPanel("adviser_contact"),
+                FieldPanel("channel", widget=forms.Select),
+            ],
+            heading="Source d'information",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
+                ConsentStatusPanel(),
+                FieldPanel("consent_method"),
+                FieldPanel("consent_signature"),
+                FieldPanel("consent_scan"),
+            ],
+            heading="Consentement",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contexts", widget=forms.CheckboxSelectMultiple)],
+            heading="Contexte",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("situation", widget=forms.Select),
+                FieldPanel("situation_date", widget=date),
+                FieldPanel("situation_end_date", widget=date),
+                FieldPanel("situation_note"),
+            ],
+            heading="Situation actuelle",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [InlinePanel("candidate_documents", panels=document_panels(), label="Document")],
+            heading="Documents transmis par le candidat",
+            help_text="Ne joignez que des documents qui peuvent être portés à la connaissance des recruteurs "
+            "d'entreprise. Nommage : TYPE-N°-NOM-Prénom-Identifiant (proposé automatiquement si vous laissez le nom "
+            "vide).",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [InlinePanel("internal_documents", panels=document_panels(), label="Document")],
+            heading="Documents internes",
+            help_text="Tests de connaissances, justificatifs, courriers : jamais montrés aux entreprises.",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status", widget=forms.Select),
+                FieldPanel("status_date", widget=date),
+                FieldPanel("status_note"),
+            ],
+            heading="Suivi du traitement du dossier",
+            classname="collapsed",
+        ),
+    ]
+    qualification = [
+        MultiFieldPanel(
+            [
+                FieldPanel("objective", widget=forms.RadioSelect),
+                FieldPanel("wishes"),
+                FieldPanel("company_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("contract_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("availability", widget=forms.RadioSelect),
+                FieldPanel("current_jobs", widget=JobTreeWidget),
+                FieldPanel("wished_jobs", widget=JobTreeWidget),
+                FieldPanel("last_salary", widget=forms.Select),
+                FieldPanel("expected_salary", widget=forms.Select),
+                FieldPanel("minimum_salary", widget=forms.Select),
+                FieldPanel("other_information"),
+            ],
+            heading="Projet professionnel",
+        ),
+    ]
+    return TabbedInterface(
         [
-            DossierToolsPanel(),
-            MultiFieldPanel(
-                [
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("civility"),
-                            FieldPanel("last_name"),
-                            FieldPanel("first_name"),
-                            FieldPanel("has_france_travail_id"),
-                            FieldPanel("france_travail_id"),
-                            FieldPanel("is_rsa_beneficiary"),
-                            FieldPanel("caf_number"),
-                        ],
-                        heading="Identification",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("employment_area"),
-                            FieldPanel("city", widget=CityInput(url=reverse_lazy("recruitment:cities"))),
-                            FieldRowPanel([FieldPanel("street_number"), FieldPanel("street"), FieldPanel("postcode")]),
-                            FieldPanel("phone"),
-                            FieldPanel("email"),
-                        ],
-                        heading="Coordonnées",
-                    ),
-                    DuplicateCheckPanel(heading="Vérification de l'unicité du dossier"),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("organisation"),
-                            FieldPanel("organisation_contact"),
-                            FieldPanel("agency"),
-                            FieldPanel("adviser_name"),
-                            FieldPanel("adviser_contact"),
-                            FieldPanel("channel"),
-                        ],
-                        heading="Source d'information",
-                        classname="collapsed",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            ConsentStatusPanel(),
-                            FieldPanel("consent_method"),
-                            FieldPanel("consent_signature", widget=SignaturePadWidget),
-                            FieldPanel("consent_scan"),
-                        ],
-                        heading="Consentement",
-                        classname="collapsed",
-                    ),
-                    MultiFieldPanel(
-                        [FieldPanel("contexts", widget=forms.CheckboxSelectMultiple)],
-                        heading="Contexte",
-                        classname="collapsed",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("situation"),
-                            FieldPanel("situation_date", widget=date),
-                            FieldPanel("situation_end_date", widget=date),
-                            FieldPanel("situation_note"),
-                        ],
-                        heading="Situation actuelle",
-                        classname="collapsed",
-                    ),
-                    MultiFieldPanel(
-                        [InlinePanel("candidate_documents", panels=document_panels(), label="Document")],
-                        heading="Documents transmis par le candidat",
-                        help_text="Ne joignez que des documents qui peuvent être portés à la connaissance des "
-                        "recruteurs d'entreprise. Nommage : TYPE-N°-NOM-Prénom-Identifiant (proposé automatiquement).",
-                        classname="collapsed",
-                    ),
-                    MultiFieldPanel(
-                        [InlinePanel("internal_documents", panels=document_panels(), label="Document")],
-                        heading="Documents internes",
-                        help_text="Tests de connaissances, justificatifs, courriers : jamais montrés aux entreprises.",
-                        classname="collapsed",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("status"),
-                            FieldPanel("status_date", widget=date),
-                            FieldPanel("status_note"),
-                        ],
-                        heading="Suivi du traitement du dossier",
-                        classname="collapsed",
-                    ),
-                ],
-                heading="Information du dossier",
-            ),
-            MultiFieldPanel(
-                [
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("objective", widget=forms.RadioSelect),
-                            FieldPanel("wishes"),
-                            FieldPanel("company_types", widget=forms.CheckboxSelectMultiple),
-                            FieldPanel("contract_types", widget=forms.CheckboxSelectMultiple),
-                            FieldPanel("availability", widget=forms.RadioSelect),
-                            FieldPanel("current_jobs", widget=JobTreeWidget),
-                            FieldPanel("wished_jobs", widget=JobTreeWidget),
-                            FieldPanel("last_salary"),
-                            FieldPanel("expected_salary"),
-                            FieldPanel("minimum_salary"),
-                            FieldPanel("other_information"),
-                        ],
-                        heading="Projet professionnel",
-                    ),
-                ],
-                heading="Qualification de l'employabilité",
-                classname="collapsed",
-            ),
+            ObjectList(information, heading="Information du dossier"),
+            ObjectList(qualification, heading="Qualification de l'employabilité"),
         ],
         base_form_class=DossierForm,
     )

@@ -5,7 +5,9 @@
 
   function wrapper(name) {
     var field = document.getElementById("id_" + name);
-    return field ? field.closest("[data-field-wrapper]") || field.closest(".w-field__wrapper") || field.parentNode : null;
+    if (!field) return null;
+    // Wagtail wraps each field (label + input) in .w-panel__wrapper.
+    return field.closest(".w-panel__wrapper") || field.closest("[data-field-wrapper]") || field.parentNode;
   }
 
   function radioValue(name) {

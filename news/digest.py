@@ -66,12 +66,12 @@ class _RunContext:
     """What one run computes once and shares between its batches."""
 
     def __init__(self, run_started, pages):
-        from .notifications import item_url
+        from .notifications import DigestRenderer, item_url
 
         self.run_started = run_started
         self.pages = pages
         self.page_ids = [p.pk for p in pages]
-        self.urls = {p.pk: item_url(p) for p in pages}
+        self.renderer = DigestRenderer({p.pk: item_url(p) for p in pages})
         self.access_permission = Permission.objects.filter(
             content_type__app_label="wagtailadmin", codename="access_admin"
         ).first()
@@ -168,7 +168,7 @@ def _process_batch(context, batch_size, min_interval):
         sent_state_ids.append(state.pk)
     # Record first, then queue: both in this transaction, so they stand or fall together.
     NewsDelivery.objects.bulk_create(deliveries, batch_size=2000)
-    queue_digest_emails(digests, context.urls)
+    queue_digest_emails(digests, context.renderer)
     NewsDigestState.objects.filter(pk__in=[s.pk for s in states]).update(last_checked_at=run_started)
     if sent_state_ids:
         NewsDigestState.objects.filter(pk__in=sent_state_ids).update(last_sent_at=run_started)

@@ -7,7 +7,7 @@ from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 
 from portal.mail.models import OutgoingEmail
 from portal.tasks import run_async
@@ -51,43 +51,73 @@ def group_by_category(items):
     return groups
 
 
-def render_digest(user, items, urls):
-    """Render one digest e-mail, exactly as `portal.mail.queue.send_templated_email` would."""
-    link = unsubscribe_url(user)
-    context = {
-        "base_url": settings.BASE_URL,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "user": user,
-        "count": len(items),
-        "sections": [
-            (category, [(item, urls[item.pk]) for item in group]) for category, group in group_by_category(items)
-        ],
-        "unsubscribe_url": link,
-        "preferences_url": settings.BASE_URL + reverse("wagtailadmin_account"),
-    }
-    subject = " ".join(render_to_string(f"{DIGEST_TEMPLATE}_subject.txt", context).split())[:255]
-    body_text = render_to_string(f"{DIGEST_TEMPLATE}_body.txt", context)
-    body_text += render_to_string("emails/signature.txt", context)
-    body_html = render_to_string(
-        "emails/layout.html",
-        {**context, "subject": subject, "content": render_to_string(f"{DIGEST_TEMPLATE}_body.html", context)},
-    )
-    return OutgoingEmail(
-        to=[user.email],
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html or linebreaks(body_text),
-        headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
+class DigestRenderer:
+    """Renders the digests of one run. The list of items is rendered once per distinct set of
+    items (subscribers share a handful of combinations), then wrapped per user."""
+
+    MAX_CACHED = 2000
+
+    def __init__(self, urls):
+        self.urls = urls
+        self.preferences_url = settings.BASE_URL + reverse("wagtailadmin_account")
+        self._sections = {}
+
+    def sections(self, items):
+        key = tuple(item.pk for item in items)
+        if key not in self._sections:
+            if len(self._sections) >= self.MAX_CACHED:
+                self._sections.clear()
+            context = {
+                "sections": [
+                    (category, [(item, self.urls[item.pk]) for item in group])
+                    for category, group in group_by_category(items)
+                ]
+            }
+            self._sections[key] = (
+                render_to_string(f"{DIGEST_TEMPLATE}_sections.txt", context),
+                mark_safe(render_to_string(f"{DIGEST_TEMPLATE}_sections.html", context)),  # noqa: S308 (rendered)
+            )
+        return self._sections[key]
+
+    def render(self, user, items):
+        """One digest e-mail, rendered as `portal.mail.queue.send_templated_email` would."""
+        link = unsubscribe_url(user)
+        sections_text, sections_html = self.sections(items)
+        context = {
+            "base_url": settings.BASE_URL,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "user": user,
+            "count": len(items),
+            "sections_text": sections_text,
+            "sections_html": sections_html,
+            "unsubscribe_url": link,
+            "preferences_url": self.preferences_url,
+        }
+        subject = " ".join(render_to_string(f"{DIGEST_TEMPLATE}_subject.txt", context).split())[:255]
+        body_text = render_to_string(f"{DIGEST_TEMPLATE}_body.txt", context)
+        body_text += render_to_string("emails/signature.txt", context)
+        content = render_to_string(f"{DIGEST_TEMPLATE}_body.html", context)
+        body_html = render_to_string("emails/layout.html", {**context, "subject": subject, "content": content})
+        return OutgoingEmail(
+            to=[user.email],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            headers={"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        )
 
 
-def queue_digest_emails(digests, urls):
+def render_digest(renderer, user, items):
+    return renderer.render(user, items)
+
+
+def queue_digest_emails(digests, renderer):
     """Record a batch of digests in the e-mail queue with one INSERT, and hand them to the worker
     as one task once the transaction commits (the queue's worker retries failures)."""
     if not digests:
         return []
-    emails = OutgoingEmail.objects.bulk_create([render_digest(user, items, urls) for user, items in digests])
+    emails = OutgoingEmail.objects.bulk_create([render_digest(renderer, user, items) for user, items in digests])
     ids = [e.pk for e in emails]
     transaction.on_commit(partial(run_async, "news.tasks.deliver_digest_emails", ids))
     return ids

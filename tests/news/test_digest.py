@@ -148,11 +148,11 @@ class TestNeverTwice:
         original = notifications.render_digest
         calls = []
 
-        def flaky(user, items, urls):
+        def flaky(renderer, user, items):
             calls.append(user.pk)
             if len(calls) == 2:
                 raise RuntimeError("worker killed")
-            return original(user, items, urls)
+            return original(renderer, user, items)
 
         with mock.patch.object(notifications, "render_digest", flaky), pytest.raises(RuntimeError):
             run(batch_size=1)

@@ -36,8 +36,9 @@ def test_filter_the_directory_and_write_to_a_company(page, directory, mailoutbox
     page.wait_for_url("**/annuaire/?q=numerique*")
     assert card_names(page) == ["Agence Numérique Élan", "Numérique Lorrain"]
     page.locator("summary", has_text="Départements d'établissement").click()
-    with page.expect_navigation():
-        page.get_by_label("Bas-Rhin (67)").check()  # small JS: applied at once
+    page.get_by_label("Bas-Rhin (67)").check()
+    page.get_by_role("button", name="Filtrer").click()
+    page.wait_for_url("**etablissement=67*")
     assert "etablissement=67" in page.url and "q=numerique" in page.url
     assert card_names(page) == ["Agence Numérique Élan"]
 

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
 
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -28,6 +29,12 @@ class ApplicationIndexView(IndexView):
 
     def get_edit_url(self, instance):
         return None  # no free editing: the review screen records the decision
+
+
+class ApplicationHistoryView(HistoryView):
+    """The board may read the history (submission, decision) of what it reviews."""
+
+    any_permission_required = ["view"]
 
 
 class ApplicationReviewView(InspectView):

@@ -1,12 +1,14 @@
 """Membership business operations: drafts, submission, the board's decision, access requests."""
 
 import os
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -18,6 +20,8 @@ from .enums import AccountRequestState, ApplicationState
 from .fees import compute_fee, format_euros
 from .forms import draft_from_post
 from .models import FeeGrid, MembershipApplication
+
+REMINDER_INTERVAL = timedelta(hours=20)
 
 
 class StateError(Exception):
@@ -99,6 +103,13 @@ def submit_application(application, form):
     application.state = ApplicationState.PENDING
     application.submitted_at = timezone.now()
     application.save()
+    log(instance=application, action="membership.submit", user=user)
+    if application.draft_logo:
+        # the logo now lives in the image library; drop the private draft copy once committed
+        stored_name, storage = application.draft_logo.name, application.draft_logo.storage
+        transaction.on_commit(lambda: storage.delete(stored_name))
+        application.draft_logo = ""
+        application.save(update_fields=["draft_logo"])
     notifications.send_application_submitted(application)
     return application
 
@@ -184,6 +195,8 @@ def _decide(application, state, by, comment):
     application.decided_by = by
     application.decision_comment = comment.strip()
     application.save(update_fields=["state", "decided_at", "decided_by", "decision_comment", "updated_at"])
+    action = "membership.accept" if state == ApplicationState.ACCEPTED else "membership.refuse"
+    log(instance=application, action=action, user=by, data={"comment": application.decision_comment})
     notifications.send_decision(application)
 
 
@@ -193,6 +206,9 @@ def send_overdue_reminders(now=None):
     overdue = list(
         MembershipApplication.objects.overdue(now).select_related("applicant", "organisation").order_by("submitted_at")
     )
+    # at most once a day, even if the schedule runs twice
+    if any(a.last_reminder_at and a.last_reminder_at > now - REMINDER_INTERVAL for a in overdue):
+        return 0
     if not overdue:
         return 0
     if notifications.send_overdue_reminder(overdue) is None:
@@ -310,6 +326,7 @@ def approve_account_request(account_request, by):
     account_request.decided_at = timezone.now()
     account_request.decided_by = by
     account_request.save()
+    log(instance=account_request, action="membership.account_approve", user=by)
     notifications.send_account_created(account_request, user)
     return user
 
@@ -323,6 +340,7 @@ def refuse_account_request(account_request, by, comment=""):
     account_request.decided_by = by
     account_request.comment = comment
     account_request.save()
+    log(instance=account_request, action="membership.account_refuse", user=by)
     notifications.send_account_refused(account_request)
 
 

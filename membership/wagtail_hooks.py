@@ -23,6 +23,7 @@ class MembershipApplicationViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = admin_views.ApplicationIndexView
     inspect_view_class = admin_views.ApplicationReviewView
+    history_view_class = admin_views.ApplicationHistoryView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
@@ -119,6 +120,15 @@ class MembershipGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_membership_viewsets():
     return MembershipGroup()
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    actions.register_action("membership.submit", "Demande transmise", "Demande d'adhésion transmise")
+    actions.register_action("membership.accept", "Demande acceptée", "Demande d'adhésion acceptée")
+    actions.register_action("membership.refuse", "Demande refusée", "Demande d'adhésion refusée")
+    actions.register_action("membership.account_approve", "Accès accepté", "Demande d'accès acceptée, compte créé")
+    actions.register_action("membership.account_refuse", "Accès refusé", "Demande d'accès refusée")
 
 
 @hooks.register("register_admin_urls")

@@ -132,6 +132,13 @@ class TestPresident:
         assert len(mailoutbox) == 1
         assert "ne relève pas du périmètre de l'association" in mailoutbox[0].body
 
+    def test_the_decision_is_in_the_history(self, client, president):
+        application = MembershipApplicationFactory()
+        decide(client, application, "refuse", "Hors périmètre.")
+        response = client.get(reverse("membership_applications:history", args=[application.pk]))
+        assert response.status_code == 200
+        assert "Demande d&#x27;adhésion refusée" in response.content.decode()
+
     def test_a_decided_application_cannot_be_decided_again(self, client, president, mailoutbox):
         application = MembershipApplicationFactory(refused=True)
         decide(client, application, "accept")
@@ -159,6 +166,25 @@ class TestAdministrator:
         assert application.state == ApplicationState.ACCEPTED
 
 
+class TestFeeGridAdministration:
+    def test_an_administrator_edits_the_grid(self, client):
+        from membership.models import FeeGrid
+
+        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+        grid = FeeGrid.objects.get(year=2019)
+        assert client.get(reverse("membership_fee_grids:index")).status_code == 200
+        content = client.get(reverse("membership_fee_grids:edit", args=[grid.pk])).content.decode()
+        assert "Tranches d&#x27;effectif" in content
+        assert "Règle startup" in content
+
+    def test_the_president_cannot_edit_the_grid(self, client, president):
+        from membership.models import FeeGrid
+
+        grid = FeeGrid.objects.get(year=2019)
+        response = client.get(reverse("membership_fee_grids:edit", args=[grid.pk]))
+        assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
+
+
 class TestReminders:
     def test_daily_reminder_lists_only_overdue_applications(self, president_email, mailoutbox):
         overdue = MembershipApplicationFactory(overdue=True, organisation_name="Ancienne Demande")
@@ -172,6 +198,12 @@ class TestReminders:
         assert "Déjà Décidée" not in mailoutbox[0].body
         overdue.refresh_from_db()
         assert overdue.last_reminder_at is not None
+
+    def test_not_reminded_twice_the_same_day(self, president_email, mailoutbox):
+        MembershipApplicationFactory(overdue=True)
+        assert remind_overdue_applications() == 1
+        assert remind_overdue_applications() == 0
+        assert len(mailoutbox) == 1
 
     def test_no_reminder_when_nothing_is_overdue(self, president_email, mailoutbox):
         MembershipApplicationFactory()

@@ -11,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
@@ -145,6 +145,10 @@ class SheetHistoryView(ScopedSheetMixin, history.HistoryView):
     pass
 
 
+class SheetUsageView(ScopedSheetMixin, usage.UsageView):
+    pass
+
+
 class ProfileLinkColumn(Column):
     cell_template_name = "sar/columns/profile_link.html"
 
@@ -158,6 +162,7 @@ class SheetViewSet(ModelViewSet):
     index_view_class = SheetIndexView
     edit_view_class = SheetEditView
     history_view_class = SheetHistoryView
+    usage_view_class = SheetUsageView
     filterset_class = PortfolioFilterSet
     index_template_name = "sar/portfolio_index.html"
     list_per_page = 50
@@ -211,7 +216,7 @@ class SheetViewSet(ModelViewSet):
         return sheet_edit_handler().bind_to_model(FollowUpSheet)
 
     def get_urlpatterns(self):
-        allowed = {"index", "index_results", "edit", "history", "history_results"}
+        allowed = {"index", "index_results", "edit", "history", "history_results", "usage"}
         return [pattern for pattern in super().get_urlpatterns() if pattern.name in allowed]
 
 
@@ -258,6 +263,10 @@ class NeedHistoryView(ScopedNeedMixin, history.HistoryView):
     pass
 
 
+class NeedUsageView(ScopedNeedMixin, usage.UsageView):
+    pass
+
+
 class TrainingNeedViewSet(ModelViewSet):
     model = TrainingNeed
     icon = "group"
@@ -268,6 +277,7 @@ class TrainingNeedViewSet(ModelViewSet):
     add_view_class = NeedCreateView
     edit_view_class = NeedEditView
     history_view_class = NeedHistoryView
+    usage_view_class = NeedUsageView
     form_fields = ["jobs", "skills", "headcount", "place", "wished_start", "comment"]
     list_display = ["__str__", "company", "created_by", "headcount", "place", "wished_start", "state", "created_at"]
     list_filter = ["state"]
@@ -298,7 +308,7 @@ class TrainingNeedViewSet(ModelViewSet):
         )
 
     def get_urlpatterns(self):
-        allowed = {"index", "index_results", "add", "edit", "history", "history_results"}
+        allowed = {"index", "index_results", "add", "edit", "history", "history_results", "usage"}
         return [pattern for pattern in super().get_urlpatterns() if pattern.name in allowed]
 
 

@@ -2,7 +2,6 @@
 
 from django.utils import timezone
 from wagtail.log_actions import log as log_action
-from wagtail.models import ModelLogEntry
 
 PERSONAL_FIELDS = [
     "civility",
@@ -74,5 +73,7 @@ def anonymise(candidate, *, user):
     candidate.anonymised_at = timezone.now()
     candidate.save()
     # The history kept old values (names, cities): drop them, keep who did what and when.
-    ModelLogEntry.objects.for_instance(candidate).update(data={})
+    from .models import DossierLogEntry
+
+    DossierLogEntry.objects.for_instance(candidate).update(data={}, label=f"Dossier n° {candidate.pk}")
     log_action(candidate, "recruitment.anonymise", user=user)

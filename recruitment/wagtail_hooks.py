@@ -17,7 +17,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
@@ -27,7 +27,7 @@ from wagtail.log_actions import log as log_action
 from . import perms
 from .filters import DossierFilterSet
 from .forms import DossierForm
-from .models import Candidate, ConsentTerms, ContactPoint
+from .models import Candidate, ConsentTerms, ContactPoint, DossierLogEntry
 from .widgets import CityInput, JobTreeWidget, PrivateFileInput
 
 TRACKED_FIELDS = [
@@ -307,6 +307,10 @@ class DossierHistoryView(ScopedObjectMixin, history.HistoryView):
     pass
 
 
+class DossierUsageView(ScopedObjectMixin, usage.UsageView):
+    pass
+
+
 class ConsentColumn(Column):
     cell_template_name = "recruitment/columns/consent.html"
 
@@ -325,6 +329,7 @@ class DossierViewSet(ModelViewSet):
     edit_view_class = DossierEditView
     delete_view_class = DossierDeleteView
     history_view_class = DossierHistoryView
+    usage_view_class = DossierUsageView
     filterset_class = DossierFilterSet
     list_per_page = 50
     ordering = ["last_name", "first_name", "pk"]
@@ -408,6 +413,9 @@ def register_viewsets():
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
+    # Dossier history in its own log model, scoped like the dossiers (not the generic ModelLogEntry).
+    actions.register_model(Candidate, DossierLogEntry)
+
     @actions.register_action("recruitment.change")
     class DossierChange(LogFormatter):
         label = "Modification du dossier"

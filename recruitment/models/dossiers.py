@@ -6,10 +6,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
+from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
 from portal.accounts.enums import Civility
 from portal.organisations.enums import CategoryCode
@@ -35,6 +37,7 @@ __all__ = [
     "Consent",
     "ConsentTerms",
     "ContactPoint",
+    "DossierLogEntry",
     "InternalDocument",
     "reference_row",
 ]
@@ -472,3 +475,35 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_method_display()} le {timezone.localtime(self.collected_at):%d/%m/%Y %H:%M}"
+
+
+class DossierLogEntryManager(BaseLogEntryManager):
+    """Dossier history, visible only to whoever may open the dossier (also in Wagtail's site history)."""
+
+    def log_action(self, instance, action, **kwargs):
+        kwargs.update(object_id=str(instance.pk))
+        return super().log_action(instance, action, **kwargs)
+
+    def for_instance(self, instance):
+        return self.filter(object_id=str(instance.pk))
+
+    def viewable_by_user(self, user):
+        from ..perms import dossiers_for, sees_all_dossiers
+
+        if sees_all_dossiers(user):
+            return self.all()
+        visible = dossiers_for(user).annotate(pk_text=Cast("pk", models.CharField())).values("pk_text")
+        return self.filter(object_id__in=visible)
+
+
+class DossierLogEntry(BaseLogEntry):
+    """A change, an access or an export of a dossier (who, when, what)."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = DossierLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = "historique d'un dossier"
+        verbose_name_plural = "historiques des dossiers"

@@ -7,11 +7,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from portal.accounts.roles import Role
 from recruitment import demo
-from recruitment.models import Candidate, CandidateDocument, ConsentTerms, ContactPoint
+from recruitment.models import Candidate, CandidateDocument, ConsentTerms, ContactPoint, DossierLogEntry
 from tests.portal.factories import UserFactory
 
 from .factories import CandidateFactory, area, channel, constitution, job, partner_with_adviser, situation
@@ -54,7 +53,7 @@ class TestAnonymisation:
         client.force_login(adviser)
         data = dossier_data(adviser, last_name="Secrets", first_name="Anne", city=candidate.city)
         assert client.post(url("edit", candidate.pk), data).status_code == 302
-        entries = ModelLogEntry.objects.for_instance(candidate)
+        entries = DossierLogEntry.objects.for_instance(candidate)
         assert "SECRET" in str(list(entries.filter(action="recruitment.change").values_list("data", flat=True)))
         admin = UserFactory(roles=[Role.ADMINISTRATOR])
         client.force_login(admin)
@@ -66,8 +65,8 @@ class TestAnonymisation:
         assert candidate.status is not None and candidate.employment_area is not None
         assert not candidate.candidate_documents.exists()
         assert not candidate.consent.file
-        assert ModelLogEntry.objects.for_instance(candidate).filter(action="recruitment.anonymise").exists()
-        assert "SECRET" not in str(list(ModelLogEntry.objects.for_instance(candidate).values_list("data", flat=True)))
+        assert DossierLogEntry.objects.for_instance(candidate).filter(action="recruitment.anonymise").exists()
+        assert "SECRET" not in str(list(DossierLogEntry.objects.for_instance(candidate).values_list("data", flat=True)))
 
     def test_adviser_cannot_anonymise(self, client):
         _org, adviser = partner_with_adviser()

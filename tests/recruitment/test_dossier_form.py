@@ -1,9 +1,8 @@
 """Creating and editing a dossier as a Référent Emploi: required fields, uniqueness, statuses, history."""
 
 import pytest
-from wagtail.models import ModelLogEntry
 
-from recruitment.models import Candidate, City
+from recruitment.models import Candidate, City, DossierLogEntry
 
 from .factories import (
     CandidateFactory,
@@ -38,7 +37,7 @@ class TestAdviserCreatesADossier:
         assert candidate.organisation == adviser.organisation
         assert candidate.created_by == adviser
         assert City.objects.filter(name="Sélestat").exists()
-        assert ModelLogEntry.objects.for_instance(candidate).filter(action="wagtail.create").exists()
+        assert DossierLogEntry.objects.for_instance(candidate).filter(action="wagtail.create").exists()
 
     def test_france_travail_identifier_required_when_known(self, client, adviser):
         response = client.post(url("add"), dossier_data(adviser, has_france_travail_id="True"))
@@ -134,7 +133,7 @@ class TestStatuses:
         candidate = CandidateFactory(organisation=adviser.organisation, organisation_contact=adviser, with_consent=True)
         response = client.post(url("edit", candidate.pk), dossier_data(adviser, status=complete().pk))
         assert response.status_code == 302
-        entry = ModelLogEntry.objects.for_instance(candidate).get(action="recruitment.change")
+        entry = DossierLogEntry.objects.for_instance(candidate).get(action="recruitment.change")
         assert entry.user == adviser
         assert {"field": "statut du dossier", "old": "Constitution dossier", "new": "Dossier complet à étudier"} in (
             entry.data["changes"]

@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
 
 from portal.accounts.roles import Role
+from recruitment.models import DossierLogEntry
 from tests.portal.factories import OrganisationFactory, UserFactory
 
 from .factories import CandidateFactory, partner_with_adviser
@@ -31,6 +31,8 @@ def object_routes(candidate):
     return [
         url("edit", candidate.pk),
         url("history", candidate.pk),
+        url("history_results", candidate.pk),
+        url("usage", candidate.pk),
         url("delete", candidate.pk),
         reverse("recruitment:document", args=[candidate.pk, "candidat", doc.pk]),
         reverse("recruitment:consent_proof", args=[candidate.pk]),
@@ -87,7 +89,7 @@ class TestCommissionMember:
         client.force_login(member)
         assert "ZORGLUB" in client.get(url("index")).content.decode()
         assert client.get(url("edit", dossier_of_a.pk)).status_code == 200
-        entry = ModelLogEntry.objects.for_instance(dossier_of_a).get(action="recruitment.access")
+        entry = DossierLogEntry.objects.for_instance(dossier_of_a).get(action="recruitment.access")
         assert entry.user == member
 
     def test_cannot_anonymise_nor_export(self, client, dossier_of_a):
@@ -129,3 +131,22 @@ class TestAdministrator:
         assert response.status_code == 200
         assert response.json()["nom"] == "ZORGLUB"
         assert response["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.django_db
+class TestHistoryScoping:
+    def test_site_history_and_usage_do_not_reveal_other_partners_dossiers(self, client, dossier_of_a):
+        org_a_adviser = dossier_of_a.organisation_contact
+        client.force_login(org_a_adviser)
+        assert client.get(url("edit", dossier_of_a.pk)).status_code == 200
+        from wagtail.log_actions import log
+
+        log(dossier_of_a, "recruitment.change", user=org_a_adviser, data={"changes": []})
+        _org_b, adviser_b = partner_with_adviser()
+        client.force_login(adviser_b)
+        report = client.get("/extranet/reports/site-history/")
+        assert report.status_code == 200
+        assert "ZORGLUB" not in report.content.decode()
+        assert client.get(url("usage", dossier_of_a.pk)).status_code == 404
+        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+        assert "ZORGLUB" in client.get("/extranet/reports/site-history/").content.decode()

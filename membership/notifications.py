@@ -19,10 +19,18 @@ logger = logging.getLogger(__name__)
 
 
 def president_email():
+    """SiteSettings.president_email of the default site, else the first active user with the President role."""
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return ""
-    return SiteSettings.for_site(site).president_email
+    address = SiteSettings.for_site(site).president_email if site else ""
+    if address:
+        return address
+    from portal.accounts.models import User
+    from portal.accounts.roles import Role
+
+    president = (
+        User.objects.filter(is_active=True, groups__name=Role.PRESIDENT.value).exclude(email="").order_by("pk").first()
+    )
+    return president.email if president else ""
 
 
 def resume_url(application):

@@ -95,9 +95,11 @@ def test_a_visitor_applies_in_two_parts(page, membership_site):
     page.wait_for_url(re.compile(r"/apercu/$"))
     assert "384\u00a0€" in page.get_by_test_id("fee").inner_text()  # 11 employees, digital, standard
     assert page.get_by_text("Octet Lorrain").first.is_visible()
+    assert_no_serious_axe_violations(page)
 
     page.get_by_role("button", name="Envoyer ma demande").click()
     page.wait_for_url("**/adherer/demande/envoyee/")
+    assert_no_serious_axe_violations(page)
 
     application = MembershipApplication.objects.get(applicant__username="claire.martin")
     assert application.state == ApplicationState.PENDING

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from membership.enums import AccountRequestState
@@ -14,6 +16,13 @@ from tests.portal.factories import OrganisationFactory, UserFactory
 from .factories import AccountRequestFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
 
 INDEX = reverse("membership_account_requests:index")
 ADD = reverse("membership_account_requests:add")
@@ -149,6 +158,15 @@ class TestAdministrator:
         client.post(form_url, {"new_password1": "Nouveau-mot-de-passe-88", "new_password2": "Nouveau-mot-de-passe-88"})
         user.refresh_from_db()
         assert user.check_password("Nouveau-mot-de-passe-88")
+
+    def test_list_queries_do_not_grow_with_the_rows(self, client, admin_user, django_assert_max_num_queries):
+        client.force_login(admin_user)
+        AccountRequestFactory.create_batch(2)
+        client.get(INDEX)  # warm the per-process caches (content types, site)
+        few = count_queries(client, INDEX)
+        AccountRequestFactory.create_batch(10)
+        with django_assert_max_num_queries(few):
+            assert client.get(INDEX).status_code == 200
 
     def test_refusal_tells_the_referent(self, client, admin_user, mailoutbox):
         request = AccountRequestFactory()

@@ -1,5 +1,7 @@
 """Extranet shell: NEGE branding, the per-role menu and the "Vos raccourcis" dashboard panel."""
 
+import re
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
@@ -46,12 +48,15 @@ class TestBranding:
         assert "/static/img/nege-logo.svg" in html
         assert '<link rel="icon" href="/static/img/favicon.svg"' in html
         assert "Sign in to Wagtail" not in html
+        assert re.search(r'<label[^>]*for="id_password"[^>]*>\s*Mot de passe', html)
 
     def test_dashboard_welcome_and_logo(self, client):
         html = dashboard(client, UserFactory(roles=[Role.EMPLOYMENT_ADVISER]))
         assert "Extranet Numéric&#x27;Emploi Grand Est" in html or "Extranet Numéric'Emploi Grand Est" in html
         assert 'class="nege-sidebar-logo"' in html
         assert "/static/css/extranet.css" in html
+        assert 'href="/">Voir le site public</a>' in html
+        assert 'role="search"' not in html  # no page search without page permissions
 
 
 class TestEmploymentAdviser:
@@ -90,6 +95,7 @@ class TestEditor:
         assert shortcut_labels(user) == ["Pages du site", "Images", "Documents", "Paramètres du site", "Mon compte"]
         html = dashboard(client, user)
         assert f'href="{reverse("wagtailsettings:edit", args=("pages", "sitesettings"))}"' in html
+        assert 'role="search"' in html  # editors keep the page search
 
     def test_shortcut_targets_answer(self, client, user):
         client.force_login(user)

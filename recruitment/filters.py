@@ -1,6 +1,6 @@
 """Search of dossiers ("Recherche de dossiers"): the manual's basic and advanced filters, combined with AND.
 
-The commission's session and PIADC filters will join once their models exist (issue #8).
+The commission's session and PIADC filters come from recruitment.commission (sessions, PIADC).
 """
 
 import django_filters
@@ -10,6 +10,8 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from portal.organisations.models import EmploymentArea, Organisation
 
+from .commission.enums import PlanState
+from .commission.models import Analysis, Session
 from .enums import CandidateDocumentType, Classification, ProfessionalObjective, RsaFilter
 from .models import ApplicationChannel, Candidate, CandidateDocument, DossierStatus, Job, Situation
 
@@ -38,6 +40,12 @@ class DossierFilterSet(WagtailFilterSet):
     )
     classification = django_filters.ChoiceFilter(
         label="Classification", choices=Classification.choices, empty_label="Toutes"
+    )
+    session = django_filters.ModelChoiceFilter(
+        label="Session de la commission", queryset=None, method="filter_session", empty_label="Toutes"
+    )
+    piadc = django_filters.ChoiceFilter(
+        label="État du PIADC", choices=PlanState.choices, method="filter_piadc", empty_label="Tous"
     )
     # Options avancées
     channel = django_filters.ModelChoiceFilter(
@@ -80,6 +88,16 @@ class DossierFilterSet(WagtailFilterSet):
     class Meta:
         model = Candidate
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["session"].queryset = Session.objects.order_by("-date")
+
+    def filter_session(self, queryset, name, value):
+        return queryset.filter(Exists(Analysis.objects.filter(candidate=OuterRef("pk"), session=value)))
+
+    def filter_piadc(self, queryset, name, value):
+        return queryset.filter(training_plan__state=value)
 
     def filter_name(self, queryset, name, value):
         words = value.split()

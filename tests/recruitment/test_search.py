@@ -139,3 +139,34 @@ class TestAdviserSearch:
         with django_assert_num_queries(len(small.captured_queries)):
             response = client.get(url("index"), {"cv": "no", "consent": "yes"})
         assert len(response.context["object_list"]) == 25
+
+
+@pytest.mark.django_db
+class TestCommissionFilters:
+    """Session and PIADC state filters (models of recruitment.commission)."""
+
+    def test_session_and_piadc_state(self, client):
+        from portal.accounts.roles import Role
+        from portal.organisations.models import Territory
+        from recruitment.commission.enums import PlanState
+        from recruitment.commission.models import Analysis, Session, TrainingPlan
+        from tests.portal.factories import UserFactory
+
+        _org, adviser = partner_with_adviser()
+        client.force_login(adviser)
+        seen = CandidateFactory(organisation=adviser.organisation, organisation_contact=adviser, last_name="Vu")
+        planned = CandidateFactory(organisation=adviser.organisation, organisation_contact=adviser, last_name="Plan")
+        pilot = UserFactory(roles=[Role.SESSION_PILOT])
+        session = Session.objects.create(
+            date="2026-03-01", place="Metz", territory=Territory.objects.first(), pilot=pilot
+        )
+        other = Session.objects.create(
+            date="2026-04-01", place="Nancy", territory=Territory.objects.first(), pilot=pilot
+        )
+        Analysis.objects.create(session=session, candidate=seen)
+        TrainingPlan.objects.create(candidate=planned)
+        assert listed(client, session=session.pk) == {"VU"}
+        assert listed(client, session=other.pk) == set()
+        state = TrainingPlan.objects.get().state
+        assert listed(client, piadc=state) == {"PLAN"}
+        assert listed(client, piadc=PlanState.ABANDONED if state != PlanState.ABANDONED else PlanState.DONE) == set()

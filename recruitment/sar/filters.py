@@ -11,9 +11,19 @@ from portal.organisations.models import EmploymentArea
 from recruitment.commission.enums import AnalysisState, MasteryLevel
 from recruitment.commission.models import Analysis, AnalysisSkill, TrainingAction
 from recruitment.enums import Classification
-from recruitment.models import ExperienceBand, Job, SarResult, SarStatus, SkillTheme, StudyLevel, TrainingCourse
+from recruitment.models import (
+    Candidate,
+    ExperienceBand,
+    Job,
+    SarResult,
+    SarStatus,
+    SkillTheme,
+    StudyLevel,
+    TrainingCourse,
+)
 
 from .enums import SheetAction
+from .models import FollowUpSheet
 from .perms import POOL_CLASSIFICATIONS
 
 POOL_CLASSIFICATION_CHOICES = [
@@ -95,6 +105,10 @@ class PoolFilterSet(django_filters.FilterSet):
         label="Changement de situation à partir du", field_name="situation_date", lookup_expr="gte", widget=DateInput
     )
 
+    class Meta:
+        model = Candidate
+        fields = []
+
     def filter_name(self, queryset, name, value):
         return queryset.filter(_name_query("", value)) if value.strip() else queryset
 
@@ -140,8 +154,6 @@ class PoolFilterSet(django_filters.FilterSet):
     def filter_current_jobs(self, queryset, name, value):
         if not value:
             return queryset
-        from recruitment.models import Candidate
-
         # A subquery keeps one row per candidate (no DISTINCT over the whole result).
         matching = Candidate.current_jobs.through.objects.filter(job__in=value).values("candidate_id")
         return queryset.filter(pk__in=matching)
@@ -194,6 +206,10 @@ class PortfolioFilterSet(WagtailFilterSet):
         label="Date d'échéance <", field_name="due_on", lookup_expr="lt", widget=DateInput
     )
 
+    class Meta:
+        model = FollowUpSheet
+        fields = []
+
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         organisation_id = getattr(getattr(request, "user", None), "organisation_id", None)
@@ -217,8 +233,6 @@ class PortfolioFilterSet(WagtailFilterSet):
     def filter_current_jobs(self, queryset, name, value):
         if not value:
             return queryset
-        from recruitment.models import Candidate
-
         matching = Candidate.current_jobs.through.objects.filter(job__in=value).values("candidate_id")
         return queryset.filter(candidate_id__in=matching)
 

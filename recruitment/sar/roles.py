@@ -4,7 +4,6 @@ from portal.accounts.roles import Role
 
 ROLE_PERMISSIONS = {
     Role.COMPANY_RECRUITER: [
-        "sar.add_followupsheet",
         "sar.change_followupsheet",
         "sar.view_followupsheet",
         "sar.add_trainingneed",

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -149,6 +149,17 @@ class SheetUsageView(ScopedSheetMixin, usage.UsageView):
     pass
 
 
+class SheetDeleteView(ScopedSheetMixin, generic.DeleteView):
+    pass
+
+
+class SheetCreateView(generic.CreateView):
+    """Sheets are created by the quick actions of "Etudier" only: nobody has the add permission."""
+
+    def setup(self, request, *args, **kwargs):
+        raise Http404
+
+
 class ProfileLinkColumn(Column):
     cell_template_name = "sar/columns/profile_link.html"
 
@@ -163,12 +174,14 @@ class SheetViewSet(ModelViewSet):
     edit_view_class = SheetEditView
     history_view_class = SheetHistoryView
     usage_view_class = SheetUsageView
+    delete_view_class = SheetDeleteView
+    add_view_class = SheetCreateView
     filterset_class = PortfolioFilterSet
     index_template_name = "sar/portfolio_index.html"
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
     list_display = [
-        Column("__str__", label="Candidat", accessor="__str__"),
+        TitleColumn("__str__", label="Candidat", accessor="__str__", url_name="sar_sheets:edit"),
         Column("employment_area", label="Bassin d'emploi", accessor="candidate.employment_area"),
         Column("created_by", label="Recruteur"),
         Column("jobs", label="Métiers actuels", accessor="current_jobs_display"),
@@ -214,10 +227,6 @@ class SheetViewSet(ModelViewSet):
 
     def get_edit_handler(self):
         return sheet_edit_handler().bind_to_model(FollowUpSheet)
-
-    def get_urlpatterns(self):
-        allowed = {"index", "index_results", "edit", "history", "history_results", "usage"}
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name in allowed]
 
 
 # --- Training needs -------------------------------------------------------------------------------
@@ -267,6 +276,10 @@ class NeedUsageView(ScopedNeedMixin, usage.UsageView):
     pass
 
 
+class NeedDeleteView(ScopedNeedMixin, generic.DeleteView):
+    pass
+
+
 class TrainingNeedViewSet(ModelViewSet):
     model = TrainingNeed
     icon = "group"
@@ -278,6 +291,7 @@ class TrainingNeedViewSet(ModelViewSet):
     edit_view_class = NeedEditView
     history_view_class = NeedHistoryView
     usage_view_class = NeedUsageView
+    delete_view_class = NeedDeleteView
     form_fields = ["jobs", "skills", "headcount", "place", "wished_start", "comment"]
     list_display = ["__str__", "company", "created_by", "headcount", "place", "wished_start", "state", "created_at"]
     list_filter = ["state"]
@@ -306,10 +320,6 @@ class TrainingNeedViewSet(ModelViewSet):
             fields=fields,
             widgets={"wished_start": AdminDateInput, "jobs": CheckboxSelectMultiple},
         )
-
-    def get_urlpatterns(self):
-        allowed = {"index", "index_results", "add", "edit", "history", "history_results", "usage"}
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name in allowed]
 
 
 class SubmitNeedViewSet(ViewSet):

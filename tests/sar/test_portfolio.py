@@ -1,0 +1,194 @@
+"""Portfolio: scoping per profile (one class each), filters, shortcuts, sorting, export, query count."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.accounts.roles import Role
+from recruitment.sar.enums import SheetAction
+from recruitment.sar.models import FollowUpSheet
+from tests.portal.factories import UserFactory
+from tests.recruitment.factories import area, job
+from tests.sar.conftest import login
+from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory, result
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+INDEX = "sar_sheets:index"
+
+
+def object_routes(sheet):
+    candidate = sheet.candidate
+    doc = candidate.candidate_documents.first()
+    return [
+        reverse("sar_sheets:edit", args=[sheet.pk]),
+        reverse("sar_sheets:history", args=[sheet.pk]),
+        reverse("sar_sheets:usage", args=[sheet.pk]),
+        reverse("sar_pool:study", args=[candidate.pk]),
+        reverse("sar_pool:document", args=[candidate.pk, doc.pk]),
+    ]
+
+
+def listed(client, **params):
+    response = client.get(reverse(INDEX), params)
+    assert response.status_code == 200
+    return {sheet.pk for sheet in response.context["object_list"]}
+
+
+@pytest.fixture
+def company_sheet(recruiter):
+    # A candidate no longer in the pool (found a job: classification kept, consent withdrawn):
+    # only the portfolio gives access to the profile.
+    candidate = PoolCandidateFactory(with_cv=True)
+    return FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, candidate=candidate)
+
+
+class TestSecondRecruiterOfTheSameCompany:
+    def test_sees_and_edits_the_shared_portfolio(self, client, colleague, company_sheet):
+        login(client, colleague)
+        assert listed(client) == {company_sheet.pk}
+        for url in object_routes(company_sheet):
+            assert client.get(url).status_code == 200, url
+        response = client.post(
+            reverse("sar_sheets:edit", args=[company_sheet.pk]),
+            {"result": result("proposition-en-cours").pk, "comment": "Repris par un collègue"},
+        )
+        assert response.status_code == 302
+        company_sheet.refresh_from_db()
+        assert company_sheet.comment == "Repris par un collègue"
+
+
+class TestRecruiterOfAnotherCompany:
+    def test_refused_on_every_route(self, client, other_recruiter, company_sheet):
+        company_sheet.candidate.consent.delete()  # out of the pool: reachable only through company A's portfolio
+        login(client, other_recruiter)
+        assert listed(client) == set()
+        for url in object_routes(company_sheet):
+            assert client.get(url).status_code == 404, url
+        response = client.post(
+            reverse("sar_sheets:edit", args=[company_sheet.pk]), {"result": result("abandon-dossier").pk}
+        )
+        assert response.status_code == 404
+        export = client.get(reverse(INDEX), {"export": "csv"})
+        assert company_sheet.candidate.last_name not in b"".join(export.streaming_content).decode()
+        company_sheet.refresh_from_db()
+        assert company_sheet.result.code == "aucun-etude-en-cours"
+
+    def test_no_creation_or_deletion_outside_the_quick_actions(self, client, recruiter, company_sheet):
+        login(client, recruiter)
+        assert client.get(reverse("sar_sheets:add")).status_code == 404
+        response = client.post(reverse("sar_sheets:delete", args=[company_sheet.pk]))
+        assert response.status_code in (302, 403)
+        assert FollowUpSheet.objects.filter(pk=company_sheet.pk).exists()
+
+
+class TestEmploymentAdviser:
+    def test_no_access(self, client, company_sheet):
+        adviser = UserFactory(roles=[Role.EMPLOYMENT_ADVISER], organisation=company_sheet.candidate.organisation)
+        login(client, adviser)
+        assert client.get(reverse(INDEX)).status_code in (302, 403)
+        for url in object_routes(company_sheet):
+            assert client.get(url).status_code in (302, 403, 404), url
+
+
+class TestAnonymous:
+    def test_redirected_to_login(self, client, company_sheet):
+        for url in [reverse(INDEX), *object_routes(company_sheet)]:
+            response = client.get(url)
+            assert response.status_code == 302
+            assert "login" in response.url
+
+
+class TestPortfolioList:
+    def test_filters(self, client, recruiter, colleague):
+        company = recruiter.organisation
+        dev = job("Développeur web")
+        a = FollowUpSheetFactory(
+            company=company,
+            created_by=recruiter,
+            candidate=PoolCandidateFactory(employment_area=area("Alsace / Bas-Rhin"), last_name="DUPONT"),
+        )
+        a.candidate.current_jobs.add(dev)
+        a.action_list = [SheetAction.CV_ANALYSIS]
+        a.no_response = True
+        a.save()
+        b = FollowUpSheetFactory(
+            company=company,
+            created_by=colleague,
+            candidate=PoolCandidateFactory(employment_area=area("Lorraine / Moselle"), adaptable=True),
+            result=result("proposition-en-cours"),
+            due_on=TODAY + timedelta(days=100),
+        )
+        c = FollowUpSheetFactory(
+            company=company,
+            created_by=recruiter,
+            overdue=True,
+            candidate=PoolCandidateFactory(employment_area=area("Alsace / Haut-Rhin"), last_name="MARTIN"),
+        )
+        FollowUpSheet.objects.filter(pk=c.pk).update(created_at=timezone.now() - timedelta(days=60))
+        login(client, recruiter)
+        assert listed(client) == {a.pk, b.pk, c.pk}
+        assert listed(client, employment_area=area("Alsace / Bas-Rhin").pk) == {a.pk}
+        assert listed(client, name="dupont") == {a.pk}
+        assert listed(client, created_by=colleague.pk) == {b.pk}
+        assert listed(client, current_jobs=[dev.pk]) == {a.pk}
+        assert listed(client, classification="adaptable") == {b.pk}
+        assert listed(client, status=[b.status_id]) == {b.pk}
+        assert listed(client, status=[b.status_id, a.status_id]) == {a.pk, b.pk, c.pk}
+        assert listed(client, result=b.result_id) == {b.pk}
+        assert listed(client, action=SheetAction.CV_ANALYSIS) == {a.pk}
+        assert listed(client, no_response="yes") == {a.pk}
+        assert listed(client, no_response="no") == {b.pk, c.pk}
+        assert listed(client, created_from=(TODAY - timedelta(days=10)).isoformat()) == {a.pk, b.pk}
+        assert listed(client, due_before=(TODAY + timedelta(days=50)).isoformat()) == {a.pk, c.pk}
+        assert listed(client, employment_area=area("Alsace / Bas-Rhin").pk, no_response="no") == set()
+        # Shortcuts
+        assert listed(client, mine="true") == {a.pk, c.pk}
+        assert listed(client, overdue="true") == {c.pk}
+        page = client.get(reverse(INDEX)).content.decode()
+        assert "Mes fiches de suivi de recrutement" in page and "Mes fiches dépassées" in page
+        assert reverse("sar_pool:study", args=[a.candidate_id]) in page
+
+    def test_sort_by_created_and_due_dates(self, client, recruiter):
+        company = recruiter.organisation
+        early = FollowUpSheetFactory(company=company, created_by=recruiter, due_on=TODAY + timedelta(days=90))
+        late = FollowUpSheetFactory(company=company, created_by=recruiter, due_on=TODAY + timedelta(days=5))
+        FollowUpSheet.objects.filter(pk=early.pk).update(created_at=timezone.now() - timedelta(days=5))
+        login(client, recruiter)
+
+        def order(key):
+            response = client.get(reverse(INDEX), {"ordering": key})
+            return [sheet.pk for sheet in response.context["object_list"]]
+
+        assert order("due_on") == [late.pk, early.pk]
+        assert order("-due_on") == [early.pk, late.pk]
+        assert order("created_at") == [early.pk, late.pk]
+        assert order("-created_at") == [late.pk, early.pk]
+
+    def test_export_csv_and_xlsx(self, client, recruiter):
+        sheet = FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter)
+        login(client, recruiter)
+        csv = b"".join(client.get(reverse(INDEX), {"export": "csv"}).streaming_content).decode()
+        assert sheet.candidate.last_name in csv
+        assert "Etude en cours" in csv
+        xlsx = client.get(reverse(INDEX), {"export": "xlsx"})
+        assert xlsx.status_code == 200
+        assert "spreadsheetml" in xlsx["Content-Type"]
+
+    def test_query_count_independent_of_rows(self, client, recruiter, django_assert_max_num_queries):
+        for _ in range(3):
+            FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter).candidate.current_jobs.add(job())
+        login(client, recruiter)
+        client.get(reverse(INDEX))
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as few:
+            client.get(reverse(INDEX))
+        for _ in range(10):
+            FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter).candidate.current_jobs.add(job())
+        with CaptureQueriesContext(connection) as many:
+            client.get(reverse(INDEX))
+        assert len(many) == len(few)

@@ -89,16 +89,17 @@ class AnalysisForm(forms.ModelForm):
             required=False,
             widget=forms.RadioSelect,
         )
-        self.fields["behaviour_traits"].queryset = BehaviourTrait.objects.filter(is_active=True).select_related(
-            "category"
-        )
-        self.fields["behaviour_traits"].widget = forms.CheckboxSelectMultiple()
-        self.fields["behaviour_traits"].label_from_instance = lambda t: f"{t.category} – {t.name}"
-        self.fields["possible_jobs"].queryset = Job.objects.filter(is_active=True)
-        self.fields["possible_jobs"].widget = JobTreeWidget()
-        self.fields["possible_jobs"].widget.choices = self.fields["possible_jobs"].choices
-        self.fields["training_courses"].queryset = TrainingCourse.objects.filter(is_active=True)
-        self.fields["training_courses"].widget = forms.CheckboxSelectMultiple()
+        # Set the widget before the queryset: the queryset setter gives the widget its choices.
+        traits = self.fields["behaviour_traits"]
+        traits.widget = forms.CheckboxSelectMultiple()
+        traits.label_from_instance = lambda t: f"{t.category} – {t.name}"
+        traits.queryset = BehaviourTrait.objects.filter(is_active=True).select_related("category")
+        jobs = self.fields["possible_jobs"]
+        jobs.widget = JobTreeWidget()
+        jobs.queryset = Job.objects.filter(is_active=True)
+        courses = self.fields["training_courses"]
+        courses.widget = forms.CheckboxSelectMultiple()
+        courses.queryset = TrainingCourse.objects.filter(is_active=True)
         self.fields["proposed_classification"].choices = Classification.choices
         self.fields["dismissal_reason"].queryset = DismissalReason.objects.filter(is_active=True)
 
@@ -138,7 +139,7 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wished_jobs"].widget = JobTreeWidget()
-        self.fields["wished_jobs"].widget.choices = self.fields["wished_jobs"].choices
+        self.fields["wished_jobs"].queryset = self.fields["wished_jobs"].queryset
         for name in ("objective", "availability"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
 

@@ -31,3 +31,12 @@ def analysis_data(**overrides):
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def assert_denied(response):
+    """Refused: 403/404, or the extranet's redirect to the dashboard (permission denied) or to the login."""
+    if response.status_code == 302:
+        location = response["Location"]
+        assert location == "/extranet/" or "/extranet/login/" in location, location
+    else:
+        assert response.status_code in (403, 404), response.status_code

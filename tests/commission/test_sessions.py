@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
+from wagtail.log_actions import registry as log_registry
 
 from recruitment.commission import rules
 from recruitment.commission.models import Analysis
@@ -73,7 +73,7 @@ def test_pilot_attaches_only_eligible_dossiers(client, setting):
     assert "ENCONSTITUTION" in body and "Constitution dossier" in body
     ok.refresh_from_db()
     assert ok.status.code == "convoque-commission"
-    entry = ModelLogEntry.objects.filter(object_id=str(ok.pk), action="recruitment.change").get()
+    entry = log_registry.get_logs_for_instance(ok).filter(action="recruitment.change").get()
     assert any(c["field"] == "session de la commission" for c in entry.data["changes"])
 
 

@@ -14,6 +14,11 @@ class MembershipConfig(AppConfig):
         schedules.register(
             "Relance des demandes d'adhésion en attente", "membership.tasks.remind_overdue_applications", Schedule.DAILY
         )
+        schedules.register(
+            "Suppression des demandes d'adhésion abandonnées",
+            "membership.tasks.purge_abandoned_drafts",
+            Schedule.DAILY,
+        )
         post_migrate.connect(_ensure_schedules, sender=self)
 
 

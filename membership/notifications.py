@@ -120,6 +120,12 @@ def send_account_created(account_request, user):
         {"request": account_request, "user": user, "setup_url": password_setup_url(user)},
         to=[user.email],
     )
+    if account_request.requested_by and account_request.requested_by.email:
+        send_templated_email(
+            "membership/emails/account_approved",
+            {"request": account_request, "user": user},
+            to=[account_request.requested_by.email],
+        )
 
 
 def send_account_refused(account_request):

@@ -217,6 +217,34 @@ def send_overdue_reminders(now=None):
     return len(overdue)
 
 
+def purge_abandoned_drafts(now=None):
+    """Daily: drop drafts nobody came back to before their link expired, with their never-used account.
+
+    The account was created by part 1 and is still inactive: keeping it would hold the e-mail
+    address and the username, and keep personal data without purpose.
+    """
+    from .tokens import MAX_AGE
+
+    limit = (now or timezone.now()) - timedelta(seconds=MAX_AGE)
+    drafts = MembershipApplication.objects.filter(
+        state=ApplicationState.DRAFT,
+        updated_at__lt=limit,
+        applicant__is_active=False,
+        applicant__last_login__isnull=True,
+        applicant__organisation__isnull=True,
+    )
+    user_ids = list(drafts.values_list("applicant_id", flat=True))
+    deleted = 0
+    for user in User.objects.filter(pk__in=user_ids):
+        if not user.membership_applications.exclude(state=ApplicationState.DRAFT).exists():
+            for application in user.membership_applications.all():
+                if application.draft_logo:
+                    application.draft_logo.delete(save=False)
+            user.delete()
+            deleted += 1
+    return deleted
+
+
 # Summary (e-mails, preview, review screen) ------------------------------------------------
 
 

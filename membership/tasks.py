@@ -6,3 +6,10 @@ def remind_overdue_applications():
     from .services import send_overdue_reminders
 
     return send_overdue_reminders()
+
+
+def purge_abandoned_drafts():
+    """Daily: drafts whose link has expired, and their never-activated accounts."""
+    from .services import purge_abandoned_drafts as purge
+
+    return purge()

@@ -1,18 +1,37 @@
 """Extranet: "Adhésions" menu (applications, access requests, fee grids), HR contact, dashboard panel."""
 
+import django_filters
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import BooleanRadioSelect
 
 from . import admin_views
 from .enums import ApplicationState
 from .fees import format_euros
 from .models import AccountRequest, FeeGrid, MembershipApplication
 from .perms import can_decide_applications, is_organisation_referent
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    overdue = django_filters.BooleanFilter(
+        label="En attente depuis plus de 15 jours", method="filter_overdue", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = ["state", "sector"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = MembershipApplication.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
 
 
 class MembershipApplicationViewSet(ModelViewSet):
@@ -38,7 +57,7 @@ class MembershipApplicationViewSet(ModelViewSet):
         ),
         Column("overdue", label="Plus de 15 jours", accessor=lambda a: "Oui" if a.is_overdue else ""),
     ]
-    list_filter = ["state", "sector"]
+    filterset_class = ApplicationFilterSet
     search_fields = ["organisation_name", "applicant__last_name", "applicant__email"]
     list_export = ["organisation_name", "applicant", "state", "sector", "submitted_at", "expected_fee", "decided_at"]
     export_headings = {

@@ -222,6 +222,22 @@ class TestPart2:
         assert copy.to == ["alice.durand@exemple.test"]
         assert "Numérique & Compagnie" in copy.body
 
+    def test_affiliated_startup_with_the_syntec_pack_expects_no_fee(self, client, application, president_email):
+        body = OrganisationFactory(professional_body=True, name="Syntec Numérique Grand Est")
+        data = part2_data(
+            logo=logo(),
+            company_type=CompanyType.objects.get(name="StartUp").pk,
+            affiliation=body.pk,
+            syntec_pack="on",
+        )
+        preview_url = client.post(organisation_url(application), data).url
+        assert "Gratuit" in client.get(preview_url).content.decode()
+        client.post(preview_url)
+        application.refresh_from_db()
+        assert application.expected_fee == 0
+        assert application.organisation.is_startup
+        assert application.organisation.affiliation == body
+
     def test_inactive_applicant_cannot_log_in(self, client, application):
         client.logout()
         client.post(reverse("wagtailadmin_login"), {"username": "alice.durand", "password": PASSWORD})

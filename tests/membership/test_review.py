@@ -1,5 +1,7 @@
 """The board's review in the extranet: list, detail with the fee, accept or refuse, reminders."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -78,6 +80,20 @@ class TestPresident:
         assert "Déjà Acceptée" in content
         assert "En Attente" not in content
         assert "En Attente" in client.get(INDEX, {"state": "pending"}).content.decode()
+
+    def test_filter_overdue(self, client, president):
+        MembershipApplicationFactory(overdue=True, organisation_name="Ancienne Demande")
+        MembershipApplicationFactory(organisation_name="Demande Récente")
+        content = client.get(INDEX, {"overdue": "true"}).content.decode()
+        assert "Ancienne Demande" in content
+        assert "Demande Récente" not in content
+
+    def test_search_by_organisation_name(self, client, president):
+        MembershipApplicationFactory(organisation_name="Ancienne Demande")
+        MembershipApplicationFactory(organisation_name="Demande Récente")
+        content = client.get(INDEX, {"q": "ancienne"}).content.decode()
+        assert "Ancienne Demande" in content
+        assert "Demande Récente" not in content
 
     def test_list_queries_do_not_grow_with_the_rows(self, client, president, django_assert_max_num_queries):
         MembershipApplicationFactory.create_batch(2)
@@ -174,6 +190,24 @@ class TestAdministrator:
         decide(client, application, "accept")
         application.refresh_from_db()
         assert application.state == ApplicationState.ACCEPTED
+
+
+class TestAbandonedDrafts:
+    def test_expired_drafts_and_their_unused_accounts_are_purged(self):
+        from django.utils import timezone
+
+        from membership.tasks import purge_abandoned_drafts
+        from portal.accounts.models import User
+
+        old = MembershipApplicationFactory(draft=True)
+        recent = MembershipApplicationFactory(draft=True)
+        sent = MembershipApplicationFactory(overdue=True)
+        MembershipApplication.objects.filter(pk__in=[old.pk, sent.pk]).update(
+            updated_at=timezone.now() - timedelta(days=61)
+        )
+        assert purge_abandoned_drafts() == 1
+        assert not User.objects.filter(pk=old.applicant_id).exists()
+        assert MembershipApplication.objects.filter(pk__in=[recent.pk, sent.pk]).count() == 2
 
 
 class TestFeeGridAdministration:

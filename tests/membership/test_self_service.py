@@ -151,8 +151,10 @@ class TestAdministrator:
         assert user.groups.filter(name=Role.COMPANY_RECRUITER.value).exists()
         assert not user.has_usable_password()
 
-        assert mailoutbox[-1].to == ["camille.martin@exemple.test"]
-        link = re.search(r"https?://[^/\s]+(/extranet/password_reset/\S+)", mailoutbox[-1].body).group(1)
+        to_user = next(m for m in mailoutbox if m.to == ["camille.martin@exemple.test"])
+        to_referent = next(m for m in mailoutbox if m.to == [request.requested_by.email])
+        assert user.username in to_referent.body
+        link = re.search(r"https?://[^/\s]+(/extranet/password_reset/\S+)", to_user.body).group(1)
         client.logout()
         form_url = client.get(link).url  # Django swaps the token for a session marker
         client.post(form_url, {"new_password1": "Nouveau-mot-de-passe-88", "new_password2": "Nouveau-mot-de-passe-88"})

@@ -104,6 +104,18 @@ class TestFeeGridPage:
         assert not FeeGridPage.can_create_at(pages)
 
 
+class TestInstallCommand:
+    def test_creates_the_pages_once(self):
+        from django.core.management import call_command
+
+        out = io.StringIO()
+        call_command("install_membership_pages", stdout=out)
+        call_command("install_membership_pages", stdout=out)
+        assert "5 page(s) créée(s)" in out.getvalue()
+        assert "0 page(s) créée(s)" in out.getvalue()
+        assert FeeGridPage.objects.live().count() == 1
+
+
 class TestDemo:
     def test_seed_is_idempotent(self):
         out = io.StringIO()

@@ -16,6 +16,9 @@ from .roles import Role, has_role
 
 # Menu entries (by Wagtail menu item name) only administrators keep.
 ADMIN_ONLY_MENU_ITEMS = {"help", "reports"}
+# The media libraries are the editors' tools. Other roles may hold an image permission (e.g. an
+# organisation referent uploads the logo from the sheet's chooser) without needing the library.
+EDITOR_ONLY_MENU_ITEMS = {"images", "documents"}
 
 
 @dataclass(frozen=True)
@@ -192,10 +195,13 @@ def add_shortcuts_panel(request, panels):
 
 
 @hooks.register("construct_main_menu")
-def hide_admin_only_menu_items(request, menu_items):
-    if has_role(request.user, Role.ADMINISTRATOR):
-        return
-    menu_items[:] = [item for item in menu_items if item.name not in ADMIN_ONLY_MENU_ITEMS]
+def hide_menu_items_per_role(request, menu_items):
+    hidden = set()
+    if not has_role(request.user, Role.ADMINISTRATOR):
+        hidden |= ADMIN_ONLY_MENU_ITEMS
+    if not has_role(request.user, Role.ADMINISTRATOR, Role.EDITOR):
+        hidden |= EDITOR_ONLY_MENU_ITEMS
+    menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
 @hooks.register("insert_global_admin_css")

@@ -103,16 +103,29 @@ class TestEditor:
             assert client.get(link["url"], follow=True).status_code == 200, link
 
 
-class TestCompanyRecruiter:
-    def test_menu_has_no_site_content_nor_settings(self):
-        names = menu_names(UserFactory(roles=[Role.COMPANY_RECRUITER]))
-        assert not {"explorer", "images", "documents", "settings", "help", "reports"} & names
+BUSINESS_ROLES = [
+    Role.PRESIDENT,
+    Role.ORGANISATION_REFERENT,
+    Role.SESSION_PILOT,
+    Role.ADVISORY_RECRUITER,
+    Role.TRAINING_COMMISSION,
+    Role.COMPANY_RECRUITER,
+]
 
 
-class TestPresident:
-    def test_menu_has_no_site_content_nor_settings(self):
-        names = menu_names(UserFactory(roles=[Role.PRESIDENT]))
+class TestOtherBusinessRoles:
+    @pytest.mark.parametrize("role", BUSINESS_ROLES)
+    def test_menu_has_no_site_content_settings_help_nor_reports(self, role):
+        names = menu_names(UserFactory(roles=[role]))
         assert not {"explorer", "images", "documents", "settings", "help", "reports"} & names
+
+    @pytest.mark.parametrize("role", BUSINESS_ROLES)
+    def test_dashboard_opens_with_shortcuts(self, client, role):
+        user = UserFactory(roles=[role])
+        assert "Vos raccourcis" in dashboard(client, user)
+        client.force_login(user)
+        for link in shortcuts_for(user):
+            assert client.get(link["url"], follow=True).status_code == 200, link
 
 
 class TestAdministrator:

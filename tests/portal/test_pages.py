@@ -10,8 +10,10 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
 
+from portal.accounts.roles import Role
 from portal.pages.navigation import CACHE_KEY
 
+from .factories import UserFactory
 from .page_factories import (
     ContentPageFactory,
     ImageFactory,
@@ -70,8 +72,9 @@ def publish_body(page, body):
 
 
 def assert_no_inline_script_or_style(html):
-    # The public CSP forbids inline code: every script has a src, no style element or attribute.
-    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline <script> found"
+    # The public CSP forbids inline code: every script has a src (or is a JSON data block),
+    # no style element or attribute.
+    assert not re.search(r"<script(?![^>]*\b(src=|type=\"application/json\"))[^>]*>", html), "inline <script> found"
     assert "<style" not in html
     assert not re.search(r"\sstyle=", html), "style attribute found"
 
@@ -87,6 +90,12 @@ class TestSkeleton:
         assert "<h1>Numéric&#x27;Emploi Grand Est</h1>" in html
         assert "<title>Numéric'Emploi Grand Est – le numérique, un job !</title>" in html
         assert '<link rel="stylesheet" href="/static/css/nege.css">' in html
+        assert_no_inline_script_or_style(html)
+
+    def test_editors_get_the_wagtail_userbar_within_the_csp(self, client):
+        client.force_login(UserFactory(roles=[Role.EDITOR]))
+        html = client.get("/").content.decode()
+        assert "<wagtail-userbar" in html
         assert_no_inline_script_or_style(html)
 
     def test_menu_and_footer_come_from_site_settings(self, client):

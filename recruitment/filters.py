@@ -6,6 +6,7 @@ The commission's session and PIADC filters come from recruitment.commission (ses
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse_lazy
 from wagtail.admin.filters import WagtailFilterSet
 
 from portal.organisations.models import EmploymentArea, Organisation
@@ -31,7 +32,18 @@ class DossierFilterSet(WagtailFilterSet):
     employment_area = django_filters.ModelChoiceFilter(
         label="Bassin d'emploi", queryset=EmploymentArea.objects.all(), empty_label="Tous"
     )
-    name = django_filters.CharFilter(label="Nom du candidat", method="filter_name", help_text="Saisie partielle.")
+    name = django_filters.CharFilter(
+        label="Nom du candidat",
+        method="filter_name",
+        help_text="Saisie partielle ou totale du nom.",
+        widget=forms.TextInput(
+            attrs={
+                "list": "dossier-names",
+                "autocomplete": "off",
+                "data-name-autocomplete": reverse_lazy("recruitment:candidate_names"),
+            }
+        ),
+    )
     status = django_filters.ModelChoiceFilter(
         label="Statut du dossier", queryset=DossierStatus.objects.all(), empty_label="Tous"
     )

@@ -448,6 +448,11 @@ def register_log_actions(actions):
             return "Export des données du candidat (droit d'accès)"
 
 
+@hooks.register("insert_global_admin_js")
+def recruitment_js():
+    return format_html('<script src="{}" defer></script>', static("js/recruitment/dossier-form.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def recruitment_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/recruitment.css"))

@@ -2,6 +2,9 @@
    and the uniqueness check button. The server enforces every rule again. */
 (function () {
   "use strict";
+  // Loaded on every extranet page (search filters) and by the form widgets: bind once.
+  if (window.negeDossierForm) return;
+  window.negeDossierForm = true;
 
   function wrapper(name) {
     var field = document.getElementById("id_" + name);
@@ -30,15 +33,25 @@
     }
   }
 
-  function cityAutocomplete(input) {
+  function ensureList(input) {
     var list = document.getElementById(input.getAttribute("list"));
+    if (!list) {
+      list = document.createElement("datalist");
+      list.id = input.getAttribute("list");
+      input.insertAdjacentElement("afterend", list);
+    }
+    return list;
+  }
+
+  function cityAutocomplete(input, url) {
+    var list = ensureList(input);
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
       var term = input.value.trim();
       if (term.length < 2) return;
       timer = setTimeout(function () {
-        fetch(input.dataset.cityAutocomplete + "?q=" + encodeURIComponent(term), { credentials: "same-origin" })
+        fetch(url + "?q=" + encodeURIComponent(term), { credentials: "same-origin" })
           .then(function (r) { return r.ok ? r.json() : { results: [] }; })
           .then(function (data) {
             list.textContent = "";
@@ -100,7 +113,17 @@
   function init() {
     document.addEventListener("change", conditional);
     conditional();
-    document.querySelectorAll("[data-city-autocomplete]").forEach(cityAutocomplete);
+    document.querySelectorAll("[data-city-autocomplete]").forEach(function (input) {
+      cityAutocomplete(input, input.dataset.cityAutocomplete);
+    });
+    // The search's name filter (the filter drawer may be re-rendered: bind on focus).
+    document.addEventListener("focusin", function (event) {
+      var input = event.target;
+      if (input.dataset && input.dataset.nameAutocomplete && !input.dataset.bound) {
+        input.dataset.bound = "1";
+        cityAutocomplete(input, input.dataset.nameAutocomplete);
+      }
+    });
     document.querySelectorAll("[data-organisation-select]").forEach(dependentContacts);
     document.querySelectorAll("[data-duplicate-check]").forEach(duplicateCheck);
   }

@@ -1,10 +1,14 @@
 """Public forms: the two-part application (labels and help texts of seed 002) and the fee calculator."""
 
+import os
 import unicodedata
+import uuid
 
 import nh3
 from django import forms
 from django.contrib.auth import password_validation
+from django.core import signing
+from django.core.files.base import ContentFile
 from django.utils.html import format_html, linebreaks
 
 from news.models import NewsCategory
@@ -19,6 +23,7 @@ from portal.organisations.models import (
     Organisation,
     OrganisationCategory,
 )
+from portal.storage import private_storage
 
 from .enums import ApplicationState, Decision, Sector
 from .fees import compute_fee
@@ -99,6 +104,23 @@ def headcount_field(label):
 
 
 # Part 1 -----------------------------------------------------------------------
+
+PHOTO_SALT = "membership.application.photo"
+
+
+def read_kept_photo(token):
+    """The photo kept by `kept_photo_token`, as a file to save, or None."""
+    if not token:
+        return None
+    try:
+        name = signing.loads(token, salt=PHOTO_SALT, max_age=60 * 60 * 24)
+    except signing.BadSignature:
+        return None
+    storage = private_storage()
+    if not storage.exists(name):
+        return None
+    with storage.open(name, "rb") as stored:
+        return ContentFile(stored.read(), name=os.path.basename(name))
 
 
 class ReferentForm(forms.ModelForm):
@@ -221,9 +243,21 @@ class ReferentForm(forms.ModelForm):
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
-        if photo and hasattr(photo, "content_type"):  # a new upload, not the stored file
-            validate_image_upload(photo, PHOTO_MAX_BYTES)
-        return photo
+        if photo:
+            return validate_image_upload(photo, PHOTO_MAX_BYTES)
+        kept = read_kept_photo(self.data.get("photo_token", ""))
+        return kept or photo
+
+    def kept_photo_token(self):
+        """After a failed validation, keep a valid photo so it need not be sent again; return its token."""
+        photo = self.cleaned_data.get("photo") if "photo" not in self.errors else None
+        if not photo:
+            return ""
+        if hasattr(photo, "content_type"):  # a new upload
+            extension = os.path.splitext(photo.name)[1].lower()[:5]
+            name = private_storage().save(f"membership/tmp/{uuid.uuid4().hex}{extension}", photo)
+            return signing.dumps(name, salt=PHOTO_SALT)
+        return self.data.get("photo_token", "")
 
     def clean_last_name(self):
         return self.cleaned_data["last_name"].strip().upper()

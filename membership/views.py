@@ -60,9 +60,15 @@ def referent_view(request):
             return redirect("membership:organisation", token=make_token(application))
         if form.draft_to_resume is not None:
             notifications.send_resume_link(form.draft_to_resume)
+        photo_token = form.kept_photo_token()
     else:
         form = ReferentForm(legal_notice_url=_legal_notice_url(request))
-    return render(request, "membership/application_referent.html", {"form": form, "step": 1})
+        photo_token = ""
+    return render(
+        request,
+        "membership/application_referent.html",
+        {"form": form, "step": 1, "photo_token": photo_token},
+    )
 
 
 def _application_from_token(token):

@@ -133,6 +133,20 @@ class TestPart1:
         response = submit_part1(client, username="alice#durand")
         assert "Le nom d&#x27;utilisateur ne peut contenir que" in response.content.decode()
 
+    def test_a_valid_photo_is_kept_across_a_validation_error(self, client):
+        photo = SimpleUploadedFile("visage.png", image_bytes(size=(120, 120)), content_type="image/png")
+        response = submit_part1(client, photo=photo, password2="autre-chose-123456")
+        content = response.content.decode()
+        assert "Photo déjà envoyée" in content
+        token = re.search(r'name="photo_token" value="([^"]+)"', content).group(1)
+        assert submit_part1(client, photo_token=token).status_code == 302
+        user = User.objects.get(username="alice.durand")
+        assert user.photo and user.photo.width == 120
+
+    def test_a_forged_photo_token_is_ignored(self, client):
+        assert submit_part1(client, photo_token="membership/tmp/autre.png").status_code == 302
+        assert not User.objects.get(username="alice.durand").photo
+
     def test_fake_photo_is_refused(self, client):
         photo = SimpleUploadedFile("photo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>", content_type="image/png")
         response = submit_part1(client, photo=photo)

@@ -67,3 +67,70 @@ class TrainingNeedForm(WagtailAdminModelForm):
         if not value or value < 1:
             raise forms.ValidationError("Indiquez au moins une personne.")
         return value
+
+
+class ProposedTraineeForm(forms.ModelForm):
+    """A trainee proposed outside the pool: the dossier's identification and coordinates."""
+
+    training_need = forms.ModelChoiceField(
+        label="Besoin de formation concerné", queryset=None, required=False, empty_label="Aucun"
+    )
+
+    class Meta:
+        from recruitment.models import Candidate
+
+        model = Candidate
+        fields = [
+            "civility",
+            "last_name",
+            "first_name",
+            "has_france_travail_id",
+            "france_travail_id",
+            "employment_area",
+            "city",
+            "street_number",
+            "street",
+            "postcode",
+            "phone",
+            "email",
+            "current_jobs",
+            "wished_jobs",
+            "situation_note",
+        ]
+        widgets = {
+            "has_france_travail_id": forms.RadioSelect,
+            "current_jobs": forms.CheckboxSelectMultiple,
+            "wished_jobs": forms.CheckboxSelectMultiple,
+        }
+        labels = {"situation_note": "Commentaire pour la commission"}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .perms import training_needs_for
+
+        self.fields["training_need"].queryset = training_needs_for(user)
+        self.fields["last_name"].help_text = "Enregistré en majuscules."
+
+    def clean(self):
+        from recruitment.duplicates import find_duplicates
+
+        cleaned = super().clean()
+        if cleaned.get("has_france_travail_id") and not cleaned.get("france_travail_id"):
+            self.add_error("france_travail_id", "Indiquez l'identifiant Pôle Emploi (France Travail).")
+        duplicates = find_duplicates(
+            france_travail_id=cleaned.get("france_travail_id", "") if cleaned.get("has_france_travail_id") else "",
+            last_name=cleaned.get("last_name", ""),
+            first_name=cleaned.get("first_name", ""),
+            city=cleaned.get("city", ""),
+            exclude_pk=self.instance.pk,
+        )
+        if duplicates:
+            from recruitment.enums import COMMISSION_EMAIL
+
+            raise forms.ValidationError(
+                "Un dossier existe peut-être déjà pour ce candidat (%(names)s). La création est bloquée : "
+                "contactez la commission (%(email)s) qui décidera du suivi du dossier.",
+                params={"names": ", ".join(duplicates), "email": COMMISSION_EMAIL},
+                code="duplicate",
+            )
+        return cleaned

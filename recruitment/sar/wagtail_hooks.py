@@ -18,7 +18,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as log_action
 
-from . import perms, sheets, views
+from . import perms, sheets, trainees, views
 from .filters import PortfolioFilterSet
 from .forms import FollowUpSheetForm, TrainingNeedForm
 from .models import FollowUpSheet, TrainingNeed
@@ -338,11 +338,51 @@ class SubmitNeedViewSet(ViewSet):
         return reverse("sar_training_needs:add")
 
 
+class TraineeViewSet(ViewSet):
+    """'Finaliser les dossiers de candidats hors vivier' and its routes."""
+
+    name = "sar_trainees"
+    url_prefix = "recrutements/stagiaires-hors-vivier"
+    url_namespace = "sar_trainees"
+    icon = "user"
+    menu_label = "Finaliser les dossiers de candidats hors vivier"
+    menu_item_class = RecruiterMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", trainees.index, name="index"),
+            path("proposer/", trainees.propose, name="propose"),
+            path("<int:pk>/", trainees.edit, name="edit"),
+            path("<int:pk>/finaliser/", trainees.finalise, name="finalise"),
+        ]
+
+
+class ProposeTraineeViewSet(ViewSet):
+    name = "sar_propose_trainee"
+    icon = "plus"
+    menu_label = "Proposer un stagiaire hors vivier NEGE"
+    menu_item_class = RecruiterMenuItem
+
+    def get_urlpatterns(self):
+        return []
+
+    @cached_property
+    def menu_url(self):
+        return reverse("sar_trainees:propose")
+
+
 class RecruitmentSupportGroup(ViewSetGroup):
     menu_label = "Gestion des recrutements"
     menu_icon = "group"
     menu_order = 210
-    items = [PoolViewSet, SheetViewSet, SubmitNeedViewSet, TrainingNeedViewSet]
+    items = [
+        PoolViewSet,
+        SheetViewSet,
+        SubmitNeedViewSet,
+        TrainingNeedViewSet,
+        ProposeTraineeViewSet,
+        TraineeViewSet,
+    ]
 
 
 @hooks.register("register_admin_viewset")

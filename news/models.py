@@ -1,5 +1,6 @@
 """News: categories, the news index and news pages, and the bookkeeping of the daily digest."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.http import Http404
@@ -103,7 +104,10 @@ class NewsPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("date"), FieldPanel("category")]), FieldPanel("extranet_only")],
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("category", widget=forms.Select)]),
+                FieldPanel("extranet_only"),
+            ],
             "Classement et visibilité",
         ),
         FieldPanel("lead"),

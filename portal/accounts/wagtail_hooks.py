@@ -63,7 +63,7 @@ SHORTCUTS = [
     ),
     Shortcut(
         "Fiche de mon organisme",
-        ("directory:organisation_edit", "directory:my_organisation", "organisations.Organisation"),
+        ("directory.OrganisationSheet",),
         (Role.ORGANISATION_REFERENT,),
         "home",
         "Présentation dans l'annuaire",
@@ -85,42 +85,49 @@ SHORTCUTS = [
     ),
     Shortcut(
         "Sessions de la commission",
-        ("recruitment.CommissionSession", "recruitment.Session"),
+        ("commission.Session",),
         (Role.SESSION_PILOT, Role.ADVISORY_RECRUITER),
         "date",
         "Entretiens, analyses et débriefing",
     ),
     Shortcut(
         "Plans individuels ADC",
-        ("recruitment.TrainingPlan", "recruitment.IndividualTrainingPlan"),
+        ("commission.TrainingPlan",),
         (Role.TRAINING_COMMISSION,),
         "list-ul",
     ),
     Shortcut(
         "Recherche dans le vivier",
-        ("recruitment:pool", "recruitment:pool_search", "recruitment_pool:index", "pool:index"),
+        ("sar_pool:index",),
         (Role.COMPANY_RECRUITER,),
         "search",
         "Candidats employables ou adaptables",
     ),
     Shortcut(
         "Portefeuille de fiches de suivi",
-        ("recruitment.FollowUpSheet",),
+        ("sar.FollowUpSheet",),
         (Role.COMPANY_RECRUITER,),
         "folder-inverse",
         "Fiches SAR de votre entreprise",
     ),
     Shortcut(
         "Besoins de formation",
-        ("recruitment.TrainingNeed",),
+        ("sar.TrainingNeed",),
         (Role.COMPANY_RECRUITER, Role.TRAINING_COMMISSION),
         "group",
     ),
     # Administration
     Shortcut("Utilisateurs", ("wagtailusers_users:index",), (Role.ADMINISTRATOR,), "user"),
-    Shortcut("Organismes", ("organisations.Organisation",), (Role.ADMINISTRATOR,), "home"),
+    Shortcut(
+        "Organismes (annuaire)",
+        ("directory.OrganisationSheet", "organisations.Organisation"),
+        (Role.ADMINISTRATOR,),
+        "home",
+    ),
+    Shortcut("Grille des cotisations", ("membership.FeeGrid",), (Role.ADMINISTRATOR,), "table"),
     Shortcut("Courriels envoyés", ("mail.OutgoingEmail",), (Role.ADMINISTRATOR,), "mail"),
     # Everyone
+    Shortcut("Informations", ("news_informations:index",), (), "info-circle", "Actualités internes de l'association"),
     Shortcut("Mon compte", ("wagtailadmin_account",), (), "user", "Coordonnées, mot de passe, notifications"),
 ]
 

@@ -40,3 +40,19 @@ def assert_denied(response):
         assert location == "/extranet/" or "/extranet/login/" in location, location
     else:
         assert response.status_code in (403, 404), response.status_code
+
+
+def formset(prefix, forms=()):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(forms)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for i, form in enumerate(forms):
+        for key, value in form.items():
+            data[f"{prefix}-{i}-{key}"] = value
+        data.setdefault(f"{prefix}-{i}-ORDER", str(i + 1))
+        data.setdefault(f"{prefix}-{i}-DELETE", "")
+        data.setdefault(f"{prefix}-{i}-id", "")
+    return data

@@ -1,0 +1,52 @@
+"""A company recruiter searches the pool, studies a profile, opens the skills popup and creates a sheet."""
+
+import pytest
+
+from recruitment.models import Skill
+from recruitment.sar.models import FollowUpSheet
+from tests.portal.factories import PASSWORD
+from tests.recruitment.factories import area
+from tests.sar.factories import PoolCandidateFactory, analysed, company_with_recruiters
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_recruiter_searches_studies_and_creates_a_sheet(page):
+    company, (recruiter,) = company_with_recruiters(1)
+    wanted = PoolCandidateFactory(last_name="NAVIGATEUR", first_name="Paul", employment_area=area("Alsace / Bas-Rhin"))
+    skill = Skill.objects.select_related("theme").order_by("theme__order", "order").first()
+    analysed(wanted, skills=[(skill, "experimente")], internal_notes="NOTE INTERNE DU NAVIGATEUR")
+    PoolCandidateFactory(last_name="AILLEURS", employment_area=area("Lorraine / Moselle"))
+
+    page.goto("/extranet/login/")
+    page.fill("input[name=username]", recruiter.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/extranet/")
+
+    page.goto("/extranet/recrutements/vivier/")
+    page.locator("summary", has_text="Bassin d'emploi").click()
+    page.check(f"input[name=employment_area][value='{area('Alsace / Bas-Rhin').pk}']")
+    page.click("button:has-text('Rechercher')")
+    page.wait_for_url("**employment_area=*")
+    rows = page.locator("table.sar-pool tbody tr")
+    assert rows.count() == 1
+    assert "NAVIGATEUR" in rows.first.inner_text()
+
+    rows.first.locator("summary", has_text="Voir les savoir faire").click()
+    popup = rows.first.locator(".sar-skills-popup")
+    assert popup.is_visible()
+    assert f"{skill.name}-Expérimenté" in popup.inner_text()
+
+    rows.first.get_by_role("link", name="Etudier").click()
+    page.wait_for_url("**/candidats/*/")
+    assert "NAVIGATEUR (Paul)" in page.locator("h1").inner_text()
+    assert "NOTE INTERNE DU NAVIGATEUR" not in page.content()
+    page.get_by_role("button", name="Mettre en portefeuille pour recrutement potentiel").click()
+    page.wait_for_url("**/recrutements/portefeuille/edit/*/")
+    assert "Candidat en vivier" in page.content()
+
+    sheet = FollowUpSheet.objects.get(company=company, candidate=wanted)
+    assert sheet.result.code == "profil-interessant-vivier"
+    page.goto("/extranet/recrutements/vivier/")
+    assert "NAVIGATEUR" not in page.locator("table.sar-pool").inner_text()

@@ -1,6 +1,7 @@
 """Public views of the membership application: part 1, part 2 (draft, autosave), preview, sent."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -48,7 +49,9 @@ def referent_view(request):
     """Part 1: the referent's account."""
     if request.method == "POST":
         if getattr(request, "limited", False):
-            return HttpResponse("Trop de demandes. Réessayez plus tard.", status=429)
+            messages.error(request, "Trop de demandes envoyées depuis votre connexion. Réessayez dans une heure.")
+            form = ReferentForm(request.POST, legal_notice_url=_legal_notice_url(request))
+            return render(request, "membership/application_referent.html", {"form": form, "step": 1}, status=429)
         form = ReferentForm(request.POST, request.FILES, legal_notice_url=_legal_notice_url(request))
         if form.is_valid():
             application = services.start_application(form)
@@ -123,8 +126,8 @@ def _store_logo(request, application):
     if upload is not None:
         try:
             validate_image_upload(upload, LOGO_MAX_BYTES)
-        except Exception as exc:  # ValidationError: reported by the form too
-            error = " ".join(getattr(exc, "messages", [str(exc)]))
+        except ValidationError as exc:  # reported next to the field by the form too
+            error = " ".join(exc.messages)
             upload = None
     services.save_draft(application, request.POST, logo=upload)
     return error

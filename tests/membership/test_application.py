@@ -147,6 +147,14 @@ class TestPart1:
         assert submit_part1(client, photo_token="membership/tmp/autre.png").status_code == 302
         assert not User.objects.get(username="alice.durand").photo
 
+    def test_repeated_submissions_are_rate_limited(self, client):
+        for n in range(20):
+            submit_part1(client, consent=None, username=f"essai{n}")
+        response = submit_part1(client)
+        assert response.status_code == 429
+        assert "Trop de demandes" in response.content.decode()
+        assert not User.objects.filter(username="alice.durand").exists()
+
     def test_fake_photo_is_refused(self, client):
         photo = SimpleUploadedFile("photo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>", content_type="image/png")
         response = submit_part1(client, photo=photo)

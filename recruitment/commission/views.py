@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from recruitment.models import Candidate, MobilityFrequency, MobilityZone
 from recruitment.perms import dossiers_for
 
-from . import perms, services
+from . import notifications, perms, services
 from .enums import SCALES, Classification
 from .forms import (
     AnalysisForm,
@@ -128,6 +128,7 @@ class SessionDetailView(CommissionView):
             return self.render_to_response(self.get_context_data(attach_form=form))
         attached, refused = services.attach(session, form.cleaned_data["candidates"], request.user)
         if attached:
+            notifications.notify_dossiers_attached(session, attached)
             messages.success(request, f"{len(attached)} dossier(s) rattaché(s) à la session.")
         for candidate, reason in refused:
             messages.error(request, f"{candidate} : dossier refusé. {reason}")

@@ -43,7 +43,7 @@ def setting():
     return organisation, adviser, the_pilot, session
 
 
-def test_pilot_attaches_only_eligible_dossiers(client, setting):
+def test_pilot_attaches_only_eligible_dossiers(client, setting, mailoutbox):
     organisation, adviser, the_pilot, session = setting
     ok = eligible_candidate(organisation=organisation, organisation_contact=adviser, last_name="Complet")
     again = eligible_candidate(
@@ -73,6 +73,9 @@ def test_pilot_attaches_only_eligible_dossiers(client, setting):
     assert "ENCONSTITUTION" in body and "Constitution dossier" in body
     ok.refresh_from_db()
     assert ok.status.code == "convoque-commission"
+    (mail,) = mailoutbox
+    assert mail.to == [session.recruiters.get().email] and "2 dossier(s)" in mail.subject
+    assert "COMPLET" in mail.body and "SANSCONSENTEMENT" not in mail.body
     entry = log_registry.get_logs_for_instance(ok).filter(action="recruitment.change").get()
     assert any(c["field"] == "session de la commission" for c in entry.data["changes"])
 

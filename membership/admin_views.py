@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 
 from portal.accounts.models import User
 from portal.accounts.roles import Role
@@ -145,6 +146,21 @@ class AccountRequestCreateView(CreateView):
 
     def get_success_message(self, instance):
         return "Demande d'accès transmise : un administrateur va la traiter."
+
+
+class ScopedAccountRequestMixin:
+    """History and usage screens only for the requests the user may see."""
+
+    def get_base_object_queryset(self):
+        return AccountRequest.objects.for_user(self.request.user)
+
+
+class AccountRequestHistoryView(ScopedAccountRequestMixin, HistoryView):
+    any_permission_required = ["view"]
+
+
+class AccountRequestUsageView(ScopedAccountRequestMixin, UsageView):
+    pass
 
 
 class AccountRequestReviewView(InspectView):

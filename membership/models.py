@@ -192,7 +192,7 @@ class AccountRequestQuerySet(models.QuerySet):
 
         if can_approve_account_requests(user):
             return self
-        if not user.organisation_id:
+        if not getattr(user, "organisation_id", None):
             return self.none()
         return self.filter(organisation_id=user.organisation_id)
 

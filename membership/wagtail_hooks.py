@@ -96,6 +96,8 @@ class AccountRequestViewSet(ModelViewSet):
     index_view_class = admin_views.AccountRequestIndexView
     add_view_class = admin_views.AccountRequestCreateView
     inspect_view_class = admin_views.AccountRequestReviewView
+    history_view_class = admin_views.AccountRequestHistoryView
+    usage_view_class = admin_views.AccountRequestUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["last_name", "first_name", "email", "role"]

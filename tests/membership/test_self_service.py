@@ -104,6 +104,9 @@ class TestReferent:
         assert "AUTRE" not in content
         assert client.get(inspect_url(own)).status_code == 200
         assert client.get(inspect_url(other)).status_code == 404
+        assert client.get(reverse("membership_account_requests:history", args=[own.pk])).status_code == 200
+        assert client.get(reverse("membership_account_requests:history", args=[other.pk])).status_code == 404
+        assert client.get(reverse("membership_account_requests:usage", args=[other.pk])).status_code == 404
 
     def test_cannot_approve(self, client, referent, company):
         request = AccountRequestFactory(organisation=company)

@@ -93,8 +93,11 @@ class DossierFilterSet(WagtailFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label="Organisme accompagnant", queryset=Organisation.objects.employment_partners(), empty_label="Tous"
     )
-    needs_review = django_filters.BooleanFilter(
-        label="Inactif depuis 2 ans (à revoir)", method="filter_needs_review", widget=forms.CheckboxInput
+    needs_review = django_filters.ChoiceFilter(
+        label="Inactif depuis 2 ans (à revoir)",
+        choices=[("yes", "Oui")],
+        method="filter_needs_review",
+        empty_label="Indifférent",
     )
 
     class Meta:
@@ -146,6 +149,6 @@ class DossierFilterSet(WagtailFilterSet):
         )
 
     def filter_needs_review(self, queryset, name, value):
-        if value:
+        if value == "yes":
             return queryset & Candidate.objects.inactive()
         return queryset

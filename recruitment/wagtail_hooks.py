@@ -334,11 +334,10 @@ class DossierViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["last_name", "first_name", "pk"]
     list_display = [
-        "last_name",
-        "first_name",
+        "full_name",
         "employment_area",
         "city",
-        "organisation",
+        Column("organisation", label="Organisme", sort_key="organisation__name"),
         "status",
         "situation",
         "classification",

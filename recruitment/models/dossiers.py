@@ -359,6 +359,12 @@ class Candidate(ClusterableModel):
         """Inactive for two years: to be reviewed (and possibly anonymised) by an administrator."""
         return self.updated_at < timezone.now() - timedelta(days=INACTIVITY_REVIEW_DAYS)
 
+    def full_name(self):
+        return str(self)
+
+    full_name.short_description = "Nom Prénom"
+    full_name.admin_order_field = "last_name"
+
     @property
     def display_name(self):
         return f"{self.get_civility_display()} {self}"

@@ -95,6 +95,6 @@ class TestInactivityReview:
         old.refresh_from_db()
         assert old.needs_review
         client.force_login(adviser)
-        response = client.get(url("index"), {"needs_review": "on"})
+        response = client.get(url("index"), {"needs_review": "yes"})
         assert [c.last_name for c in response.context["object_list"]] == ["ANCIEN"]
         assert "inactif depuis plus de 2 ans" in client.get(url("edit", old.pk)).content.decode()

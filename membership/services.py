@@ -309,12 +309,19 @@ def application_summary(application):
                     ("Pack Startup Syntec Numérique", "Oui" if organisation.has_syntec_startup_pack else "Non"),
                     (
                         "Cotisation annuelle attendue",
-                        f"{format_euros(fee.amount)} ({fee.band}, {fee.column.lower()})" if fee else "—",
+                        _fee_text(fee),
                     ),
                 ],
             )
         )
     return sections
+
+
+def _fee_text(quote):
+    if quote is None:
+        return "—"
+    band = "startup" if quote.band == "Startup" else f"tranche « {quote.band} »"
+    return f"{format_euros(quote.amount)} ({band}, {quote.column.lower()})"
 
 
 # Member self-service -----------------------------------------------------------------------

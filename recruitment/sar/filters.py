@@ -39,6 +39,18 @@ def _name_query(prefix, value):
     return query
 
 
+def skills_subquery(candidate_ref, themes, levels):
+    """Assessed skills (completed analyses) of the outer candidate, in these themes, at these levels."""
+    skills = AnalysisSkill.objects.filter(
+        analysis__candidate_id=OuterRef(candidate_ref), analysis__state=AnalysisState.COMPLETED
+    )
+    if themes:
+        skills = skills.filter(skill__theme__in=themes)
+    if levels:
+        skills = skills.filter(level__in=levels)
+    return skills
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -134,14 +146,7 @@ class PoolFilterSet(django_filters.FilterSet):
         if not themes and not levels or getattr(self, "_skills_filtered", False):
             return queryset
         self._skills_filtered = True
-        skills = AnalysisSkill.objects.filter(
-            analysis__candidate_id=OuterRef("pk"), analysis__state=AnalysisState.COMPLETED
-        )
-        if themes:
-            skills = skills.filter(skill__theme__in=themes)
-        if levels:
-            skills = skills.filter(level__in=levels)
-        return queryset.filter(Exists(skills))
+        return queryset.filter(Exists(skills_subquery("pk", themes, levels)))
 
     def filter_training(self, queryset, name, value):
         """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""
@@ -199,6 +204,12 @@ class PortfolioFilterSet(WagtailFilterSet):
     no_response = django_filters.ChoiceFilter(
         label="Non réponse", choices=YES_NO, method="filter_no_response", empty_label="- Tout -"
     )
+    skill_theme = django_filters.ModelMultipleChoiceFilter(
+        label="Thème de compétence", queryset=SkillTheme.objects.filter(is_active=True), method="filter_skills"
+    )
+    mastery_level = django_filters.MultipleChoiceFilter(
+        label="Niveau de maîtrise", choices=MasteryLevel.choices, method="filter_skills"
+    )
     created_from = django_filters.DateFilter(
         label="Date de création >=", field_name="created_at", lookup_expr="date__gte", widget=DateInput
     )
@@ -235,6 +246,14 @@ class PortfolioFilterSet(WagtailFilterSet):
             return queryset
         matching = Candidate.current_jobs.through.objects.filter(job__in=value).values("candidate_id")
         return queryset.filter(candidate_id__in=matching)
+
+    def filter_skills(self, queryset, name, value):
+        data = self.form.cleaned_data
+        themes, levels = data.get("skill_theme"), data.get("mastery_level")
+        if not themes and not levels or getattr(self, "_skills_filtered", False):
+            return queryset
+        self._skills_filtered = True
+        return queryset.filter(Exists(skills_subquery("candidate_id", themes, levels)))
 
     def filter_action(self, queryset, name, value):
         return queryset.filter(actions__contains=f"|{value}|") if value else queryset

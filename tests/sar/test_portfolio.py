@@ -12,7 +12,7 @@ from recruitment.sar.models import FollowUpSheet
 from tests.portal.factories import UserFactory
 from tests.recruitment.factories import area, job
 from tests.sar.conftest import login
-from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory, result
+from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory, analysed, result
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -150,6 +150,19 @@ class TestPortfolioList:
         page = client.get(reverse(INDEX)).content.decode()
         assert "Mes fiches de suivi de recrutement" in page and "Mes fiches dépassées" in page
         assert reverse("sar_pool:study", args=[a.candidate_id]) in page
+
+    def test_skill_theme_and_mastery_level(self, client, recruiter):
+        from recruitment.models import Skill
+
+        skill = Skill.objects.select_related("theme").order_by("theme__order", "order").first()
+        expert = FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter)
+        analysed(expert.candidate, skills=[(skill, "experimente")])
+        beginner = FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter)
+        analysed(beginner.candidate, skills=[(skill, "debutant")])
+        FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter)
+        login(client, recruiter)
+        assert listed(client, skill_theme=[skill.theme_id]) == {expert.pk, beginner.pk}
+        assert listed(client, skill_theme=[skill.theme_id], mastery_level=["experimente"]) == {expert.pk}
 
     def test_sort_by_created_and_due_dates(self, client, recruiter):
         company = recruiter.organisation

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from .enums import DIGEST_BATCH_SIZE, DIGEST_FIRST_WINDOW, DIGEST_MAX_WINDOW, DIGEST_MIN_INTERVAL
+from .enums import DIGEST_BATCH_SIZE, DIGEST_FIRST_WINDOW, DIGEST_MAX_WINDOW, DIGEST_MIN_INTERVAL, DIGEST_OVERLAP
 from .models import NewsDelivery, NewsDigestState, NewsPage
 
 logger = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ def _process_batch(context, batch_size, min_interval):
         delivered[user_id].add(page_id)
     deliveries, digests, sent_state_ids = [], [], []
     for state in states:
-        since = state.last_sent_at or run_started - DIGEST_FIRST_WINDOW
+        since = state.last_sent_at - DIGEST_OVERLAP if state.last_sent_at else run_started - DIGEST_FIRST_WINDOW
         items = select_items(
             context.pages,
             categories=subscriptions.get(state.user_id, set()),

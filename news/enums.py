@@ -13,6 +13,9 @@ RELATED_COUNT = 3
 DIGEST_BATCH_SIZE = 500
 # A user who never received a digest gets what was published in this window.
 DIGEST_FIRST_WINDOW = timedelta(days=1)
+# Each digest looks a little before the previous one: an item whose publication was committed
+# while that digest ran is not lost (the delivery table removes what was already announced).
+DIGEST_OVERLAP = timedelta(minutes=10)
 # Never look further back than this, whatever the date of the previous digest.
 DIGEST_MAX_WINDOW = timedelta(days=31)
 # The scheduled run sends at most one digest per user in this interval ("once a day").

@@ -6,7 +6,9 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -122,6 +124,12 @@ class NewsPage(Page):
         index.FilterField("category"),
         index.FilterField("date"),
         index.RelatedFields("category", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("category", serializer=serializers.CharField(source="category.name")),
+        APIField("lead"),
+        APIField("body"),
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

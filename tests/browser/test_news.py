@@ -72,3 +72,18 @@ def test_editor_publishes_news_that_only_public_visitors_see_when_public(page, b
 
     # Both reach the follower in the next digest.
     assert send_news_digests() == 1
+
+
+def test_user_chooses_news_categories_in_their_profile(page, editor):
+    login(page, "redactrice")
+    page.goto("/extranet/account/")
+    page.get_by_role("tab", name="Notifications").click()
+    page.get_by_label("Evénement public").check()
+    page.get_by_label("Processus & Documentation").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer").click()
+    assert page.get_by_label("Evénement public").is_checked()
+    assert set(editor.news_categories.values_list("slug", flat=True)) == {
+        "evenement-public",
+        "processus-et-documentation",
+    }

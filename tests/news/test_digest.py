@@ -140,6 +140,15 @@ class TestNeverTwice:
         assert "Deuxième nouvelle" in mailoutbox[1].body
         assert first.title not in mailoutbox[1].body
 
+    def test_item_committed_during_the_previous_run_is_not_lost(self, run, mailoutbox):
+        user = subscriber(ASSOCIATION)
+        previous_run = timezone.now() - timedelta(hours=24)
+        NewsDigestState.objects.create(user=user, last_sent_at=previous_run)
+        # published (first_published_at) a minute before the previous run started, committed after it
+        NewsPageFactory(title="Publiée pendant la lettre", published_at=previous_run - timedelta(minutes=1))
+        assert run() == 1
+        assert "Publiée pendant la lettre" in mailoutbox[0].body
+
     def test_crash_half_way_then_rerun(self, run, mailoutbox):
         NewsPageFactory()
         users = [subscriber(ASSOCIATION) for _ in range(3)]

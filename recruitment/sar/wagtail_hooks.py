@@ -265,7 +265,12 @@ class NeedCreateView(generic.CreateView):
 
 
 class NeedEditView(ScopedNeedMixin, generic.EditView):
-    pass
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Only the ADC commission moves a need along; the company edits its content.
+        if not perms.sees_all_training_needs(self.request.user):
+            form.fields.pop("state", None)
+        return form
 
 
 class NeedHistoryView(ScopedNeedMixin, history.HistoryView):

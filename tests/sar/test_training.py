@@ -54,6 +54,12 @@ class TestRecruiterTrainingNeeds:
         listed = {n.pk for n in client.get(reverse("sar_training_needs:index")).context["object_list"]}
         assert listed == {mine.pk}
         assert client.get(reverse("sar_training_needs:edit", args=[other.pk])).status_code == 404
+        response = client.post(
+            reverse("sar_training_needs:edit", args=[mine.pk]), {**need_data(place="Nancy"), "state": "closed"}
+        )
+        assert response.status_code == 302
+        mine.refresh_from_db()
+        assert (mine.place, mine.state) == ("Nancy", "submitted")
         assert client.get(reverse("sar_training_needs:history", args=[other.pk])).status_code == 404
 
 
@@ -65,6 +71,12 @@ class TestTrainingCommission:
         listed = {n.pk for n in client.get(reverse("sar_training_needs:index")).context["object_list"]}
         assert listed == needs
         assert client.get(reverse("sar_training_needs:edit", args=[min(needs)])).status_code == 200
+        need = TrainingNeed.objects.get(pk=min(needs))
+        need.jobs.add(job())
+        data = {**need_data(), "state": "in_progress"}
+        assert client.post(reverse("sar_training_needs:edit", args=[need.pk]), data).status_code == 302
+        need.refresh_from_db()
+        assert need.state == "in_progress"
 
 
 def trainee_data(**overrides):

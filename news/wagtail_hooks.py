@@ -1,5 +1,6 @@
 """Extranet: the "Informations" area and the news preferences of the user's profile."""
 
+from django.http import Http404
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -41,3 +42,15 @@ class NewsPreferencesPanel(BaseSettingsPanel):
 @hooks.register("register_account_settings_panel")
 def register_news_preferences_panel(request, user, profile):
     return NewsPreferencesPanel(request, user, profile)
+
+
+@hooks.register("before_serve_document")
+def protect_documents_of_internal_news(document, request):
+    """A document used only by extranet-only news is not served to the public."""
+    if may_read_internal(request.user):
+        return None
+    from .perms import document_is_internal
+
+    if document_is_internal(document):
+        raise Http404
+    return None

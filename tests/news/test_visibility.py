@@ -224,3 +224,31 @@ def test_news_index_is_created_under_the_home_page():
     assert index.slug == "actualites"
     assert index.get_parent().specific_class.__name__ == "HomePage"
     assert NewsPage.allowed_parent_page_models() == [NewsIndexPage]
+
+
+class TestAttachments:
+    @pytest.fixture
+    def document(self):
+        from django.core.files.base import ContentFile
+        from wagtail.documents.models import Document
+
+        return Document.objects.create(
+            title="Calendrier", file=ContentFile(b"%PDF-1.4 calendrier", name="calendrier.pdf")
+        )
+
+    def attach(self, item, document):
+        from news.models import NewsAttachment
+
+        item.attachments.add(NewsAttachment(document=document, label="Calendrier détaillé"))
+        item.save_revision().publish()
+
+    def test_documents_of_internal_items_are_not_served_to_the_public(self, client, internal_item, document):
+        self.attach(internal_item, document)
+        assert client.get(document.url).status_code == 404
+        client.force_login(UserFactory(roles=[Role.EMPLOYMENT_ADVISER]))
+        assert client.get(document.url).status_code == 200
+
+    def test_documents_of_public_items_are_served_and_listed(self, client, public_item, document):
+        self.attach(public_item, document)
+        assert client.get(document.url).status_code == 200
+        assert "Calendrier détaillé" in client.get(public_item.url).text

@@ -123,6 +123,16 @@ class TestSkeleton:
         assert "Association de droit local" in html
         assert 'href="mailto:contact@numeric-emploi.example"' in html
 
+    def test_menu_marks_the_current_section(self, client):
+        section = ContentPageFactory(title="L'association", slug="association")
+        ContentPageFactory(parent=section, slug="missions")
+        add_menu_item("L'association", page=section)
+        add_menu_item("Accueil", url="/")
+        nav = client.get("/association/missions/").content.decode().split('aria-label="Navigation principale"')[1]
+        assert '<a href="/association/" class="is-active">L&#x27;association</a>' in nav
+        assert '<a href="/">Accueil</a>' in nav  # the home link is not a section of every page
+        assert 'aria-current="page"' not in nav.split("</nav>")[0]
+
     def test_navigation_cache_is_refreshed_when_settings_or_pages_change(self, client):
         page = ContentPageFactory(title="Adhérer", slug="adherer")
         add_menu_item("Adhérer", page=page)

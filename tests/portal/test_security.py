@@ -74,6 +74,7 @@ def test_deploy_check_is_clean():
     secret = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(50))
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secret, "ALLOWED_HOSTS": "nege.example.org"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' conftest, never in deployment
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

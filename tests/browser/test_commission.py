@@ -6,6 +6,7 @@ from recruitment.commission.enums import AnalysisState
 from recruitment.commission.models import Analysis
 from recruitment.models import Skill
 from tests.commission.factories import AnalysisFactory, SessionFactory, eligible_candidate, recruiter
+from tests.browser.conftest import assert_no_serious_axe_violations
 from tests.portal.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +35,7 @@ def test_advisory_recruiter_scores_a_candidate(page):
     login(page, the_recruiter)
     page.goto(f"/extranet/commission/analyses/{analysis.pk}/")
     page.get_by_text("1. Compétences").wait_for()
+    assert_no_serious_axe_violations(page)
 
     # The filter box narrows 300+ skills to the matching ones and opens their theme.
     page.fill("[data-skill-filter]", "pyth")
@@ -74,3 +76,4 @@ def test_advisory_recruiter_scores_a_candidate(page):
     page.goto(f"/extranet/commission/dossiers/{analysis.candidate_id}/")
     chosen = page.locator("tr[data-scale=competence_opinion] td.is-selected")
     assert chosen.inner_text().startswith("Vue d'ensemble approfondie")
+    assert_no_serious_axe_violations(page)

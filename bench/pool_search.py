@@ -84,8 +84,8 @@ def build_pool(rng):
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET classification = NULL, classified_on = NULL WHERE id % 3 <> 0")
         cursor.execute(
-            f"UPDATE {table} SET classification = CASE WHEN id % 2 = 0 THEN %s ELSE %s END, "
-            f"classified_on = %s::date - (id % 700) WHERE id % 3 = 0",
+            f"UPDATE {table} SET classification = CASE WHEN id %% 2 = 0 THEN %s ELSE %s END, "
+            f"classified_on = %s::date - (id %% 700) WHERE id %% 3 = 0",
             [Classification.EMPLOYABLE, Classification.ADAPTABLE, today],
         )
     pool_ids = list(Candidate.objects.filter(classification__isnull=False).values_list("pk", flat=True))

@@ -80,7 +80,18 @@ def test_training_commission_creates_a_plan_with_actions(client):
     assert plan.actions.count() == 2 and plan.state == PlanState.IN_PROGRESS
 
 
-def test_publication_creates_an_extranet_only_news_item(client):
+@pytest.fixture
+def news_index():
+    """The news index (made by a news migration; a transactional test elsewhere may have flushed it)."""
+    from news.models import NewsIndexPage
+    from portal.pages.models import HomePage
+
+    return NewsIndexPage.objects.first() or HomePage.objects.first().add_child(
+        instance=NewsIndexPage(title="Actualités", slug="actualites")
+    )
+
+
+def test_publication_creates_an_extranet_only_news_item(client, news_index):
     the_pilot = pilot()
     session = SessionFactory(pilot=the_pilot, date=datetime.date(2026, 11, 20))
     analysis = AnalysisFactory(session=session, completed=True)
@@ -94,6 +105,7 @@ def test_publication_creates_an_extranet_only_news_item(client):
     assert page.extranet_only and page.live
     assert page.category.name == "Commission Aide au Recrutement"
     assert "1 dossier(s)" in page.lead
+    assert page.get_parent().specific == news_index
     session.refresh_from_db()
     assert session.news_page_id == page.pk and session.published_on
     # Publishing again updates the same item.

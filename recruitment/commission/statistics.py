@@ -1,5 +1,7 @@
 """Board statistics: per period and territory, dossiers received, examined, classified per class, recruited."""
 
+import datetime
+
 from django.db.models import Count, Q
 from django.utils.module_loading import import_string
 
@@ -7,9 +9,9 @@ from portal.organisations.models import Territory
 
 from .enums import AnalysisState, Classification
 
-# Hook point for the SAR module: a function (candidates queryset, start, end) -> int counting the
-# candidates recruited in the period. Missing: the "recrutés" column shows "—".
-RECRUITED_COUNTER = "recruitment.sar.stats.recruited_count"
+# Hook point for the SAR module: recruitment.sar.statistics.recruited_sheets(start, end) gives the
+# follow-up sheets of recruitments that hold. Without the SAR module the "Recrutés" column shows "—".
+RECRUITED_SHEETS = "recruitment.sar.statistics.recruited_sheets"
 
 COLUMNS = [
     ("received", "Dossiers reçus"),
@@ -20,10 +22,17 @@ COLUMNS = [
 
 
 def recruited_counter():
+    """A function (candidates queryset, start, end) -> number of those candidates recruited, or None."""
     try:
-        return import_string(RECRUITED_COUNTER)
+        recruited_sheets = import_string(RECRUITED_SHEETS)
     except ImportError:
         return None
+
+    def count(candidates, start, end):
+        sheets = recruited_sheets(start or datetime.date.min, end or datetime.date.max)
+        return sheets.filter(candidate__in=candidates).values("candidate").distinct().count()
+
+    return count
 
 
 def _between(prefix, start, end):

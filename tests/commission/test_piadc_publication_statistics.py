@@ -157,3 +157,15 @@ class TestStatistics:
     def test_president_sees_them(self, client, data):
         client.force_login(UserFactory(roles=[Role.PRESIDENT]))
         assert client.get(reverse("commission:statistics")).status_code == 200
+
+
+def test_recruited_column_comes_from_the_follow_up_sheets(client):
+    from tests.sar.test_statistics import recruited
+
+    recruited(datetime.date(2026, 3, 3))
+    recruited(datetime.date(2026, 3, 5), state="demission-candidat")  # broken: not counted
+    recruited(datetime.date(2025, 3, 5))  # outside the period
+    rows = statistics(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    alsace = next(row for row in rows if row["label"] == "Alsace")
+    assert alsace["values"]["recruited"] == 1
+    assert rows[-1]["values"]["recruited"] == 1

@@ -15,7 +15,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -163,16 +163,35 @@ def _process_batch(context, batch_size, min_interval):
         )
         if not items or not state.user.email:
             continue
-        deliveries.extend(NewsDelivery(user_id=state.user_id, page_id=p.pk, sent_at=run_started) for p in items)
+        deliveries.extend((state.user_id, p.pk) for p in items)
         digests.append((state.user, items))
         sent_state_ids.append(state.pk)
     # Record first, then queue: both in this transaction, so they stand or fall together.
-    NewsDelivery.objects.bulk_create(deliveries, batch_size=2000)
+    record_deliveries(deliveries, run_started)
     queue_digest_emails(digests, context.renderer)
     NewsDigestState.objects.filter(pk__in=[s.pk for s in states]).update(last_checked_at=run_started)
     if sent_state_ids:
         NewsDigestState.objects.filter(pk__in=sent_state_ids).update(last_sent_at=run_started)
     return len(states), len(digests)
+
+
+def record_deliveries(pairs, sent_at):
+    """Insert (user id, page id) deliveries; a pair already recorded raises IntegrityError."""
+    if not pairs:
+        return
+    if connection.vendor == "postgresql":
+        # One statement, no model instances: the digest's largest write (users x items).
+        table = NewsDelivery._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (user_id, page_id, sent_at) "  # table name from the model, values bound
+                "SELECT u, p, %s FROM unnest(%s::bigint[], %s::bigint[]) AS t(u, p)",
+                [sent_at, [u for u, _ in pairs], [p for _, p in pairs]],
+            )
+    else:
+        NewsDelivery.objects.bulk_create(
+            [NewsDelivery(user_id=u, page_id=p, sent_at=sent_at) for u, p in pairs], batch_size=500
+        )
 
 
 def select_items(pages, *, categories, since, may_read_internal, already_delivered):

@@ -5,7 +5,7 @@ from functools import partial
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -61,6 +61,13 @@ class DigestRenderer:
         self.urls = urls
         self.preferences_url = settings.BASE_URL + reverse("wagtailadmin_account")
         self._sections = {}
+        self._templates = {
+            name: get_template(f"{DIGEST_TEMPLATE}_{name}") for name in ("subject.txt", "body.txt", "body.html")
+        }
+        self._layout = get_template("emails/layout.html")
+        self._signature = render_to_string(
+            "emails/signature.txt", {"base_url": settings.BASE_URL, "site_name": settings.WAGTAIL_SITE_NAME}
+        )
 
     def sections(self, items):
         key = tuple(item.pk for item in items)
@@ -75,7 +82,9 @@ class DigestRenderer:
             }
             self._sections[key] = (
                 render_to_string(f"{DIGEST_TEMPLATE}_sections.txt", context),
-                mark_safe(render_to_string(f"{DIGEST_TEMPLATE}_sections.html", context)),  # noqa: S308 (rendered)
+                mark_safe(
+                    render_to_string(f"{DIGEST_TEMPLATE}_sections.html", context)
+                ),  # rendered by our template: safe
             )
         return self._sections[key]
 
@@ -93,11 +102,10 @@ class DigestRenderer:
             "unsubscribe_url": link,
             "preferences_url": self.preferences_url,
         }
-        subject = " ".join(render_to_string(f"{DIGEST_TEMPLATE}_subject.txt", context).split())[:255]
-        body_text = render_to_string(f"{DIGEST_TEMPLATE}_body.txt", context)
-        body_text += render_to_string("emails/signature.txt", context)
-        content = render_to_string(f"{DIGEST_TEMPLATE}_body.html", context)
-        body_html = render_to_string("emails/layout.html", {**context, "subject": subject, "content": content})
+        subject = " ".join(self._templates["subject.txt"].render(context).split())[:255]
+        body_text = self._templates["body.txt"].render(context) + self._signature
+        content = self._templates["body.html"].render(context)
+        body_html = self._layout.render({**context, "subject": subject, "content": content})
         return OutgoingEmail(
             to=[user.email],
             from_email=settings.DEFAULT_FROM_EMAIL,

@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -398,11 +399,28 @@ class ConsentTermsViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class CreateDossierMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("recruitment.add_candidate")
+
+
 class RecruitmentGroup(ViewSetGroup):
+    """The manual's menu: create a dossier, search dossiers (+ contact points and terms for administrators)."""
+
     menu_label = "Candidature Recrutement"
     menu_icon = "group"
     menu_order = 200
     items = [DossierViewSet, ContactPointViewSet, ConsentTermsViewSet]
+
+    def get_submenu_items(self):
+        create = CreateDossierMenuItem(
+            "Création d'un dossier",
+            reverse_lazy("recruitment_dossiers:add"),
+            name="dossier-create",
+            icon_name="plus",
+            order=0,
+        )
+        return [create, *super().get_submenu_items()]
 
 
 @hooks.register("register_admin_viewset")

@@ -78,3 +78,21 @@ class TestConsentTermsPage:
         client.force_login(adviser)
         response = client.get(reverse("recruitment:terms"))
         assert "Conditions de test." in response.content.decode()
+
+
+@pytest.mark.django_db
+class TestMenu:
+    def test_adviser_menu_offers_creation_and_search(self, client):
+        _org, adviser = partner_with_adviser()
+        client.force_login(adviser)
+        page = client.get("/extranet/").content.decode()
+        assert "Candidature Recrutement" in page
+        # The sidebar is JSON: look for the items' names and URLs.
+        assert '"name": "dossier-create"' in page and reverse("recruitment_dossiers:add") in page
+        assert "Recherche de dossiers" in page
+        assert "Points de contact NEGE" not in page
+
+    def test_company_recruiter_has_no_dossier_menu(self, client):
+        client.force_login(UserFactory(roles=[Role.COMPANY_RECRUITER]))
+        page = client.get("/extranet/").content.decode()
+        assert "dossier-create" not in page and "Candidature Recrutement" not in page

@@ -123,6 +123,8 @@ class SessionDetailView(CommissionView):
         if not perms.may_manage_sessions(request.user):
             raise PermissionDenied
         session = self.get_session()
+        if "assign" in request.POST:
+            return self.assign(request, session)
         form = AttachForm(request.POST, queryset=self.candidates_to_offer())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(attach_form=form))
@@ -132,6 +134,18 @@ class SessionDetailView(CommissionView):
             messages.success(request, f"{len(attached)} dossier(s) rattaché(s) à la session.")
         for candidate, reason in refused:
             messages.error(request, f"{candidate} : dossier refusé. {reason}")
+        return redirect("commission:session", pk=session.pk)
+
+    def assign(self, request, session):
+        """The pilot gives a dossier to one of the session's advisory recruiters."""
+        analysis = get_object_or_404(session.analyses, pk=request.POST.get("analysis") or 0)
+        recruiter_id = request.POST.get("recruiter") or ""
+        if recruiter_id:
+            analysis.recruiter = get_object_or_404(session.recruiters.all(), pk=recruiter_id)
+        else:
+            analysis.recruiter = None
+        analysis.save(update_fields=["recruiter", "updated_at"])
+        messages.success(request, f"Recruteur conseil de {analysis.candidate} : {analysis.recruiter or 'aucun'}.")
         return redirect("commission:session", pk=session.pk)
 
 

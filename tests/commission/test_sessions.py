@@ -136,3 +136,18 @@ def test_pilot_creates_a_session(client, setting):
     assert response.status_code == 302, response.content.decode()[:2000]
     created = organisation.commission_sessions.get(place="Metz")
     assert response["Location"] == reverse("commission:session", args=[created.pk])
+
+
+def test_pilot_assigns_a_recruiter_of_the_session(client, setting):
+    organisation, _adviser, the_pilot, session = setting
+    analysis = Analysis.objects.create(session=session, candidate=eligible_candidate(organisation=organisation))
+    one_recruiter = session.recruiters.get()
+    client.force_login(the_pilot)
+    url = reverse("commission:session", args=[session.pk])
+    client.post(url, {"assign": "1", "analysis": analysis.pk, "recruiter": one_recruiter.pk})
+    analysis.refresh_from_db()
+    assert analysis.recruiter == one_recruiter
+    outsider = recruiter()
+    assert client.post(url, {"assign": "1", "analysis": analysis.pk, "recruiter": outsider.pk}).status_code == 404
+    analysis.refresh_from_db()
+    assert analysis.recruiter == one_recruiter

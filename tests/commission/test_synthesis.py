@@ -64,3 +64,34 @@ def test_draft_analyses_are_not_shown(analysed):
 def test_unknown_audience_is_refused(analysed):
     with pytest.raises(ValueError):
         synthesis_context(analysed.candidate, audience="public")
+
+
+def _synthesis_html(html):
+    """The synthesis section of a page, without the internal block."""
+    start = html.index('<section class="commission-synthesis"')
+    end = html.index("</section>", start)
+    section = html[start:end]
+    internal = section.find('<div class="commission-internal"')
+    return (section if internal == -1 else section[:internal]).strip()
+
+
+def test_identical_synthesis_in_the_commission_adviser_and_company_views(client, analysed):
+    from django.urls import reverse
+
+    from tests.commission.factories import pilot
+
+    candidate = analysed.candidate
+    client.force_login(pilot())
+    commission_html = _synthesis_html(client.get(reverse("commission:dossier", args=[candidate.pk])).content.decode())
+    from portal.accounts.roles import Role
+    from tests.portal.factories import UserFactory
+
+    client.force_login(UserFactory(roles=[Role.EMPLOYMENT_ADVISER], organisation=candidate.organisation))
+    adviser_page = client.get(reverse("commission:dossier", args=[candidate.pk])).content.decode()
+    company_html = _synthesis_html(
+        render_to_string(
+            "commission/includes/synthesis.html", {"synthesis": synthesis_context(candidate, audience="company")}
+        )
+    )
+    assert commission_html == _synthesis_html(adviser_page) == company_html
+    assert "NOTE INTERNE" in adviser_page and "NOTE INTERNE" not in company_html

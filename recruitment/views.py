@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 from wagtail.log_actions import log as log_action
 
 from portal.accounts.models import User
@@ -108,8 +109,9 @@ def organisation_users(request):
 
 
 @login_required
+@ratelimit(key="user", rate="60/m", block=True)
 def check_duplicates(request):
-    """The uniqueness check button: names only, across all organisations."""
+    """The uniqueness check button: names only, across all organisations (rate-limited: it is an oracle)."""
     if not request.user.has_perm("recruitment.add_candidate"):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else request.GET

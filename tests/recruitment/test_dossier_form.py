@@ -140,3 +140,12 @@ class TestStatuses:
         )
         history = client.get(url("history", candidate.pk))
         assert "Constitution dossier → Dossier complet à étudier" in history.content.decode()
+
+
+@pytest.mark.django_db
+class TestUniquenessCheckIsRateLimited:
+    def test_too_many_checks_refused(self, client, adviser):
+        params = {"last_name": "Autre", "first_name": "X", "city": "Y"}
+        statuses = [client.get("/recrutement/doublons/", params).status_code for _ in range(61)]
+        assert statuses[:60] == [200] * 60
+        assert statuses[60] == 403

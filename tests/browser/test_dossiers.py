@@ -72,6 +72,8 @@ def test_adviser_creates_a_dossier_with_a_drawn_signature_and_a_cv(page, tmp_pat
     open_panel(page, "Documents transmis par le candidat")
     page.locator("#id_candidate_documents-ADD").click()
     page.set_input_files("input[name='candidate_documents-0-file']", str(cv))
+    # The recommended name is offered as soon as the file is chosen.
+    assert page.input_value("input[name='candidate_documents-0-title']") == "CV-1-NAVIGATEUR-Elodie-7654321B.pdf"
 
     page.get_by_role("button", name="Créer", exact=True).click()
     page.wait_for_url("**/edit/**")

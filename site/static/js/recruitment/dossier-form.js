@@ -110,7 +110,43 @@
     });
   }
 
+  // Suggested document name TYPE-N-NOM-Prénom-Identifiant.ext, offered when a file is chosen.
+  function slug(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim()
+      .replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function value(name) {
+    var field = document.getElementById("id_" + name);
+    return field ? field.value : "";
+  }
+
+  function suggestName(fileInput) {
+    var prefix = fileInput.name.replace(/-file$/, "");
+    var title = document.querySelector('[name="' + prefix + '-title"]');
+    var type = document.querySelector('[name="' + prefix + '-doc_type"]');
+    if (!title || title.value || !fileInput.files.length || !type) return;
+    var formset = prefix.replace(/-\d+$/, "");
+    var number = 0;
+    document.querySelectorAll('select[name^="' + formset + '-"][name$="-doc_type"]').forEach(function (other) {
+      var deleted = document.querySelector('[name="' + other.name.replace(/-doc_type$/, "-DELETE") + '"]');
+      if (other.value === type.value && !(deleted && deleted.value)) number += 1;
+    });
+    var first = slug(value("first_name")).toLowerCase();
+    var parts = [type.value, String(Math.max(number, 1)), slug(value("last_name")).toUpperCase(),
+      first.charAt(0).toUpperCase() + first.slice(1)];
+    if (radioValue("has_france_travail_id") === "True" && value("france_travail_id")) {
+      parts.push(slug(value("france_travail_id")).toUpperCase());
+    }
+    var extension = (fileInput.files[0].name.match(/\.[A-Za-z0-9]+$/) || [""])[0].toLowerCase();
+    title.value = parts.filter(Boolean).join("-") + extension;
+  }
+
   function init() {
+    document.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.type === "file" && /-file$/.test(target.name)) suggestName(target);
+    });
     document.addEventListener("change", conditional);
     conditional();
     document.querySelectorAll("[data-city-autocomplete]").forEach(function (input) {

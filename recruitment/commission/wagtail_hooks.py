@@ -1,7 +1,9 @@
 """Extranet menu "Commission": sessions, training plans (PIADC), statistics; the commission's admin routes."""
 
 from django import forms
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -18,8 +20,9 @@ from wagtail.admin.widgets import AdminDateInput
 from recruitment.perms import dossiers_for
 
 from . import perms, urls
+from .enums import AnalysisState
 from .forms import TrainingPlanForm
-from .models import Session, TrainingPlan
+from .models import Analysis, Session, TrainingPlan
 
 
 class LinkColumn(Column):
@@ -66,7 +69,13 @@ class SessionEditView(ScopedSessionMixin, generic.EditView):
 
 
 class SessionDeleteView(ScopedSessionMixin, generic.DeleteView):
-    pass
+    """A session whose dossiers were analysed is kept: its analyses are the commission's opinions."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if Analysis.objects.filter(session_id=kwargs.get("pk"), state=AnalysisState.COMPLETED).exists():
+            messages.error(request, "Cette session a des analyses terminées : elle ne peut pas être supprimée.")
+            return redirect("commission:session", pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SessionHistoryView(ScopedSessionMixin, history.HistoryView):

@@ -151,3 +151,35 @@ def test_pilot_assigns_a_recruiter_of_the_session(client, setting):
     assert client.post(url, {"assign": "1", "analysis": analysis.pk, "recruiter": outsider.pk}).status_code == 404
     analysis.refresh_from_db()
     assert analysis.recruiter == one_recruiter
+
+
+def test_a_session_with_completed_analyses_cannot_be_deleted(client, setting):
+    _org, _adviser, the_pilot, session = setting
+    from .factories import AnalysisFactory
+
+    AnalysisFactory(session=session, completed=True)
+    client.force_login(the_pilot)
+    response = client.post(reverse("commission_sessions:delete", args=[session.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("commission:session", args=[session.pk])
+    assert Analysis.objects.filter(session=session).exists()
+    empty = SessionFactory(pilot=the_pilot)
+    client.post(reverse("commission_sessions:delete", args=[empty.pk]))
+    assert not type(empty).objects.filter(pk=empty.pk).exists()
+
+
+def test_plans_index_query_count_is_constant(client, django_assert_max_num_queries):
+    from portal.accounts.roles import Role
+    from tests.portal.factories import UserFactory
+
+    from .factories import TrainingPlanFactory
+
+    TrainingPlanFactory()
+    client.force_login(UserFactory(roles=[Role.TRAINING_COMMISSION]))
+    url = reverse("commission_plans:index")
+    client.get(url)
+    with django_assert_max_num_queries(60) as small:
+        assert client.get(url).status_code == 200
+    for _ in range(8):
+        TrainingPlanFactory()
+    with django_assert_max_num_queries(len(small.captured_queries) + 2):
+        client.get(url)

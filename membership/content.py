@@ -39,7 +39,13 @@ INDEX = {
     "slug": "adherer",
     "intro": "Devenir membre de NEGE – Collège entreprise usager : pourquoi adhérer, comment adhérer, combien "
     "coûte l'adhésion et comment participer à la vie de l'association.",
-    "body": [_apply_cta()],
+    "body": [
+        _text(
+            "<p>Entreprises du numérique, partenaires Emploi, organismes de formation, partenaires soutien et "
+            "organisations professionnelles : rejoignez le réseau régional qui rapproche les employeurs du "
+            "numérique et les personnes en recherche d'emploi du Grand Est.</p>"
+        )
+    ],
 }
 
 WHY = {

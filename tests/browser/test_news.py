@@ -87,3 +87,18 @@ def test_user_chooses_news_categories_in_their_profile(page, editor):
         "evenement-public",
         "processus-et-documentation",
     }
+
+
+def test_news_pages_respect_the_csp_and_accessibility(strict_page, page):
+    from tests.browser.conftest import assert_no_serious_axe_violations
+    from tests.news.factories import NewsPageFactory
+
+    ensure_news_index()
+    item = NewsPageFactory(title="Journée portes ouvertes", lead="Venez découvrir nos métiers.")
+    NewsPageFactory(title="Deuxième actualité")
+    for url in ("/actualites/", item.url, "/actualites/?categorie=vie-de-l-association&q=journee"):
+        assert strict_page.goto(url).status == 200
+    assert strict_page.csp_violations == []
+    for url in ("/actualites/", item.url):
+        page.goto(url)
+        assert_no_serious_axe_violations(page)

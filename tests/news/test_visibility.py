@@ -252,3 +252,42 @@ class TestAttachments:
         self.attach(public_item, document)
         assert client.get(document.url).status_code == 200
         assert "Calendrier détaillé" in client.get(public_item.url).text
+
+
+class TestRevisions:
+    def test_a_draft_change_to_internal_keeps_the_live_item_public_until_published(self, client, public_item):
+        public_item.extranet_only = True
+        public_item.save_revision()  # draft only
+        assert client.get(public_item.url).status_code == 200
+        assert PUBLIC_TITLE in client.get("/actualites/flux/rss/").content.decode()
+        NewsPage.objects.get(pk=public_item.pk).get_latest_revision().publish()
+        assert client.get(public_item.url).status_code == 404
+        assert PUBLIC_TITLE not in client.get("/actualites/flux/rss/").content.decode()
+        assert PUBLIC_TITLE not in client.get("/sitemap.xml").content.decode()
+
+    def test_editor_publishes_through_the_admin(self, client):
+        from news.setup import ensure_news_index
+
+        editor = UserFactory(roles=[Role.EDITOR])
+        client.force_login(editor)
+        index = ensure_news_index()
+        response = client.post(
+            f"/extranet/pages/add/news/newspage/{index.pk}/",
+            {
+                "title": "Nouvelle publiée",
+                "slug": "nouvelle-publiee",
+                "date": "2026-11-20",
+                "category": category().pk,
+                "lead": "Chapô.",
+                "body-count": "0",
+                "attachments-TOTAL_FORMS": "0",
+                "attachments-INITIAL_FORMS": "0",
+                "attachments-MIN_NUM_FORMS": "0",
+                "attachments-MAX_NUM_FORMS": "1000",
+                "action-publish": "action-publish",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        item = NewsPage.objects.get(slug="nouvelle-publiee")
+        assert item.live and item.owner == editor
+        assert item.revisions.count() == 1

@@ -112,6 +112,16 @@ class TestPart1:
         ]:
             assert label in content
 
+    def test_consent_links_to_the_legal_notice(self, client):
+        from tests.portal.page_factories import ContentPageFactory, site_settings
+
+        legal = ContentPageFactory(title="Mentions légales", slug="mentions-legales")
+        settings_ = site_settings()
+        settings_.legal_notice_page = legal
+        settings_.save()
+        content = client.get(reverse("membership:apply")).content.decode()
+        assert 'href="/mentions-legales/" target="_blank" rel="noopener">mentions légales</a>' in content
+
     def test_consent_is_mandatory(self, client):
         response = submit_part1(client, consent=None)
         assert response.status_code == 200

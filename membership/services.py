@@ -164,6 +164,8 @@ def accept_application(application, by, comment=""):
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.state != ApplicationState.PENDING:
         raise StateError("Seule une demande en attente de décision peut être acceptée.")
+    if application.organisation is None:
+        raise StateError("L'organisme de cette demande a été supprimé : la décision est impossible.")
     user = application.applicant
     user.is_active = True
     user.save(update_fields=["is_active"])
@@ -182,6 +184,8 @@ def refuse_application(application, by, comment):
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.state != ApplicationState.PENDING:
         raise StateError("Seule une demande en attente de décision peut être refusée.")
+    if application.organisation is None:
+        raise StateError("L'organisme de cette demande a été supprimé : la décision est impossible.")
     organisation = application.organisation
     organisation.membership_state = MembershipState.REFUSED
     organisation.save(update_fields=["membership_state", "updated_at"])

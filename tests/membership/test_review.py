@@ -158,6 +158,16 @@ class TestPresident:
         assert len(mailoutbox) == 1
         assert "ne relève pas du périmètre de l'association" in mailoutbox[0].body
 
+    def test_no_decision_when_the_organisation_was_deleted(self, client, president, mailoutbox):
+        application = MembershipApplicationFactory()
+        application.organisation.delete()
+        response = decide(client, application, "accept")
+        assert response.status_code == 302
+        application.refresh_from_db()
+        assert application.state == ApplicationState.PENDING
+        assert not MembershipApplication.objects.get(pk=application.pk).applicant.is_active
+        assert mailoutbox == []
+
     def test_the_decision_is_in_the_history(self, client, president):
         application = MembershipApplicationFactory()
         decide(client, application, "refuse", "Hors périmètre.")

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
 from . import admin_views
@@ -54,3 +55,31 @@ def protect_documents_of_internal_news(document, request):
     if document_is_internal(document):
         raise Http404
     return None
+
+
+class LatestInformationsPanel(Component):
+    """Extranet dashboard: the latest news, extranet-only ones included."""
+
+    name = "news_latest_informations"
+    order = 150
+    template_name = "news/admin/latest_informations_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from .models import NewsPage
+
+        items = (
+            NewsPage.objects.visible_to(self.user)
+            .select_related("category")
+            .defer_streamfields()
+            .order_by("-date", "-first_published_at")[:5]
+        )
+        return {"items": items}
+
+
+@hooks.register("construct_homepage_panels")
+def add_latest_informations_panel(request, panels):
+    if may_read_internal(request.user):
+        panels.append(LatestInformationsPanel(request.user))

@@ -151,6 +151,11 @@ class TestExtranetUser:
         draft = NewsPageFactory(draft=True)
         assert client.get(reverse("news_informations:detail", args=[draft.pk])).status_code == 404
 
+    def test_dashboard_lists_the_latest_informations(self, client, user, items):
+        response = client.get(reverse("wagtailadmin_home"))
+        assert "Dernières informations" in response.text
+        assert INTERNAL_TITLE in response.text
+
     def test_menu_shows_informations(self, client, user):
         response = client.get(reverse("wagtailadmin_home"))
         assert reverse("news_informations:index") in response.text

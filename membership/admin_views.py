@@ -104,7 +104,7 @@ class AccountRequestForm(WagtailAdminModelForm):
             CategoryCode.COMPANY: [Role.COMPANY_RECRUITER],
             CategoryCode.EMPLOYMENT_PARTNER: [Role.EMPLOYMENT_ADVISER],
         }.get(category, [Role.COMPANY_RECRUITER, Role.EMPLOYMENT_ADVISER])
-        self.fields["role"].choices = [(role.value, role.label) for role in allowed]
+        self.fields["role"].choices = [(role.value, role.value) for role in allowed]  # the French name is the value
         if len(allowed) == 1:
             self.fields["role"].initial = allowed[0].value
 

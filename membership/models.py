@@ -201,8 +201,8 @@ class AccountRequest(models.Model):
     """A referent asks for an extranet account for a colleague; an administrator approves."""
 
     ROLE_CHOICES = [
-        (Role.COMPANY_RECRUITER.value, Role.COMPANY_RECRUITER.label),
-        (Role.EMPLOYMENT_ADVISER.value, Role.EMPLOYMENT_ADVISER.label),
+        (Role.COMPANY_RECRUITER.value, Role.COMPANY_RECRUITER.value),
+        (Role.EMPLOYMENT_ADVISER.value, Role.EMPLOYMENT_ADVISER.value),
     ]
 
     organisation = models.ForeignKey(

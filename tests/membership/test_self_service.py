@@ -60,7 +60,7 @@ def admin_user():
 class TestReferent:
     def test_requests_an_account_for_a_colleague(self, client, referent, company, admin_user, mailoutbox):
         form = client.get(ADD).content.decode()
-        assert "Chargé de recrutement" in form
+        assert ">Chargé de recrutement</option>" in form  # the French label, not the enum name
         assert "Référent Emploi" not in form  # a company asks for recruiters
         response = client.post(
             ADD,
@@ -157,6 +157,7 @@ class TestAdministrator:
         to_user = next(m for m in mailoutbox if m.to == ["camille.martin@exemple.test"])
         to_referent = next(m for m in mailoutbox if m.to == [request.requested_by.email])
         assert user.username in to_referent.body
+        assert "« Chargé de recrutement »" in to_user.body
         link = re.search(r"https?://[^/\s]+(/extranet/password_reset/\S+)", to_user.body).group(1)
         client.logout()
         form_url = client.get(link).url  # Django swaps the token for a session marker

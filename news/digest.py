@@ -10,6 +10,7 @@ Guarantees (see tests/news/test_digest.py):
 """
 
 import logging
+import time
 from collections import defaultdict
 
 from django.conf import settings
@@ -19,15 +20,30 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from .enums import DIGEST_BATCH_SIZE, DIGEST_FIRST_WINDOW, DIGEST_MAX_WINDOW, DIGEST_MIN_INTERVAL, DIGEST_OVERLAP
+from portal.tasks import run_async
+
+from .enums import (
+    DIGEST_BATCH_SIZE,
+    DIGEST_FIRST_WINDOW,
+    DIGEST_MAX_WINDOW,
+    DIGEST_MIN_INTERVAL,
+    DIGEST_OVERLAP,
+    DIGEST_TIME_BUDGET,
+)
 from .models import NewsDelivery, NewsDigestState, NewsPage
 
 logger = logging.getLogger(__name__)
 
 
-def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=None):
-    """Send the digest to every subscriber who has something new; return the number of e-mails."""
+def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=None, time_budget=None):
+    """Send the digest to every subscriber who has something new; return the number of e-mails.
+
+    With `time_budget` (seconds), stop after the batch that exhausts it and hand the rest of the
+    run (same `now`, so users already examined are skipped) to a new background task: a worker's
+    task timeout never cuts a run short.
+    """
     run_started = now or timezone.now()
+    deadline = time.monotonic() + time_budget if time_budget is not None else None
     _create_missing_states()
     pages = _candidate_pages(run_started)
     if not pages:
@@ -51,15 +67,24 @@ def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=No
         sent += count
         if not processed:
             break
+        if deadline is not None and time.monotonic() >= deadline:
+            logger.info("News digest: %s e-mail(s) so far, continuing in a new task", sent)
+            more = run_async("news.digest.continue_digest", run_started, batch_size, min_interval, time_budget)
+            return sent + (more or 0)
     logger.info("News digest: %s e-mail(s)", sent)
     return sent
+
+
+def continue_digest(run_started, batch_size, min_interval, time_budget):
+    """Background continuation of a digest run that used up its time budget."""
+    return send_news_digests(now=run_started, batch_size=batch_size, min_interval=min_interval, time_budget=time_budget)
 
 
 def run_scheduled_digest():
     """Hourly schedule: send the digest during the configured hour, at most once a day per user."""
     if timezone.localtime().hour != settings.NEGE_NEWS_DIGEST_HOUR:
         return 0
-    return send_news_digests(min_interval=DIGEST_MIN_INTERVAL)
+    return send_news_digests(min_interval=DIGEST_MIN_INTERVAL, time_budget=DIGEST_TIME_BUDGET)
 
 
 class _RunContext:

@@ -274,6 +274,14 @@ class TestScheduleAndCommand:
         assert run_scheduled_digest() == 0
         assert send_news_digests() == 1  # the command sends now, whatever the hour
 
+    def test_a_run_out_of_time_continues_in_a_new_task(self, run, mailoutbox):
+        NewsPageFactory()
+        users = [subscriber(ASSOCIATION) for _ in range(3)]
+        with mock.patch("news.digest.run_async", wraps=digest.run_async) as handover:
+            assert run(batch_size=1, time_budget=0) == 3
+        assert handover.call_count == 3  # after each batch: the last task finds nobody left
+        assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in users)
+
     def test_command(self, mailoutbox, capsys):
         NewsPageFactory()
         subscriber(ASSOCIATION)

@@ -147,9 +147,10 @@ def _model_listing_url(label, user):
     except (LookupError, ValueError):
         return None
     from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.chooser import ChooserViewSet
 
     for viewset in viewsets.viewsets:
-        if getattr(viewset, "model", None) is not model:
+        if getattr(viewset, "model", None) is not model or isinstance(viewset, ChooserViewSet):
             continue
         policy = getattr(viewset, "permission_policy", None)
         if policy is not None and not policy.user_has_any_permission(user, ["add", "change", "delete", "view"]):

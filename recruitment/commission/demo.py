@@ -11,6 +11,7 @@ from recruitment.models import (
     BehaviourTrait,
     Candidate,
     DismissalReason,
+    DossierStatus,
     ExperienceBand,
     Job,
     MobilityFrequency,
@@ -18,9 +19,11 @@ from recruitment.models import (
     Skill,
     StudyLevel,
     TrainingCourse,
+    reference_row,
 )
 
-from .enums import SCALES, ActionState, AnalysisState, Classification
+from . import rules
+from .enums import SCALES, STATUS_CONVENED, ActionState, AnalysisState, Classification
 from .models import Analysis, AnalysisMobility, AnalysisSkill, Session, TrainingAction, TrainingPlan
 
 PAST_PLACE = "Strasbourg – Maison de l'emploi (démonstration)"
@@ -72,6 +75,7 @@ def seed(stdout, *, candidates=0):
         _analysed(past, candidate, recruiter, rng)
     for candidate in dossiers[half:]:
         Analysis.objects.create(session=upcoming, candidate=candidate, recruiter=recruiter)
+        _move(candidate, STATUS_CONVENED)
     classified = [
         c for c in dossiers[:half] if c.classification in (Classification.EMPLOYABLE, Classification.ADAPTABLE)
     ]
@@ -125,6 +129,15 @@ def _analysed(session, candidate, recruiter, rng):
     candidate.classification = classification
     candidate.classified_on = session.date + datetime.timedelta(days=2)
     candidate.save(update_fields=["classification", "classified_on"])
+    _move(candidate, rules.status_for_classification(classification))
+
+
+def _move(candidate, code_and_label):
+    """The dossier status that goes with the commission's step (the demo dossiers have random ones)."""
+    status = reference_row(DossierStatus, code_and_label)
+    if status:
+        candidate.status = status
+        candidate.save(update_fields=["status"])
 
 
 def _plan(candidate, rng):

@@ -33,5 +33,6 @@ def test_sessions_over_demo_dossiers_and_idempotent():
     assert Session.objects.count() == 2
     assert Analysis.objects.count() == 6
     assert Analysis.objects.filter(state="completed").count() == 4
+    assert Analysis.objects.filter(state="draft", candidate__status__code="convoque-commission").count() == 2
     demo.seed(io.StringIO())
     assert Session.objects.count() == 2 and Analysis.objects.count() == 6

@@ -177,6 +177,11 @@ class DossierForm(WagtailAdminModelForm):
         if restricted and not status.adviser_may_set and (self.is_creation or status.pk != self.instance.status_id):
             self.add_error("status", "Ce statut est réservé à la commission.")
 
+        # A new status or situation without a new date takes effect today.
+        for field, date_field in (("status", "status_date"), ("situation", "situation_date")):
+            if not self.is_creation and field in self.changed_data and date_field not in self.changed_data:
+                cleaned[date_field] = timezone.localdate()
+
         self._clean_consent(cleaned)
         will_have_consent = self.had_consent or bool(self.consent_file)
         if status and not will_have_consent:

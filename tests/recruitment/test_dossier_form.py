@@ -149,3 +149,28 @@ class TestUniquenessCheckIsRateLimited:
         statuses = [client.get("/recrutement/doublons/", params).status_code for _ in range(61)]
         assert statuses[:60] == [200] * 60
         assert statuses[60] == 403
+
+
+@pytest.mark.django_db
+class TestEffectiveDates:
+    def test_changed_status_without_new_date_takes_effect_today(self, client, adviser):
+        from datetime import date
+
+        from django.utils import timezone
+
+        from .factories import constitution
+
+        candidate = CandidateFactory(
+            organisation=adviser.organisation,
+            organisation_contact=adviser,
+            with_consent=True,
+            status_date=date(2025, 1, 1),
+            status=constitution(),
+        )
+        # As the browser does: fields with a callable default post their initial value too.
+        data = dossier_data(
+            adviser, status=complete().pk, status_date="2025-01-01", **{"initial-status_date": "2025-01-01"}
+        )
+        assert client.post(url("edit", candidate.pk), data).status_code == 302
+        candidate.refresh_from_db()
+        assert candidate.status_date == timezone.localdate()

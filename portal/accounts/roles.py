@@ -12,15 +12,15 @@ from django.db import models
 
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "Administrateur"
-    EDITOR = "Rédacteur"
-    PRESIDENT = "Président / CA"
-    ORGANISATION_REFERENT = "Référent de l'organisme"
-    EMPLOYMENT_ADVISER = "Référent Emploi"
-    SESSION_PILOT = "Pilote de session"
-    ADVISORY_RECRUITER = "Recruteur Conseil"
-    TRAINING_COMMISSION = "Commission ADC"
-    COMPANY_RECRUITER = "Chargé de recrutement"
+    ADMINISTRATOR = "Administrateur", "Administrateur"
+    EDITOR = "Rédacteur", "Rédacteur"
+    PRESIDENT = "Président / CA", "Président / CA"
+    ORGANISATION_REFERENT = "Référent de l'organisme", "Référent de l'organisme"
+    EMPLOYMENT_ADVISER = "Référent Emploi", "Référent Emploi"
+    SESSION_PILOT = "Pilote de session", "Pilote de session"
+    ADVISORY_RECRUITER = "Recruteur Conseil", "Recruteur Conseil"
+    TRAINING_COMMISSION = "Commission ADC", "Commission ADC"
+    COMPANY_RECRUITER = "Chargé de recrutement", "Chargé de recrutement"
 
 
 EXTRANET_ACCESS = "wagtailadmin.access_admin"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sessions/<int:pk>/publication/", views.PublishView.as_view(), name="publish"),
     path("analyses/<int:pk>/", views.AnalysisView.as_view(), name="analysis"),
     path("analyses/<int:pk>/classification/", views.ClassifyView.as_view(), name="classify"),
+    path("dossiers/", views.FollowedDossiersView.as_view(), name="dossiers"),
     path("dossiers/<int:pk>/", views.DossierOpinionView.as_view(), name="dossier"),
     path("statistiques/", views.StatisticsView.as_view(), name="statistics"),
 ]

@@ -421,6 +421,36 @@ class DossierOpinionView(CommissionView):
         return context
 
 
+class FollowedDossiersView(CommissionView):
+    """Dossiers presented to the commission, for the advisers of their organisation (and the commission)."""
+
+    template_name = "commission/followed.html"
+    header_icon = "folder-open-inverse"
+    page_title = "Avis de la commission sur vos dossiers"
+    paginate_by = 50
+
+    def has_permission(self, user):
+        return perms.may_see_synthesis(user)
+
+    def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
+
+        analyses = (
+            Analysis.objects.filter(candidate__in=perms.synthesis_dossiers_for(self.request.user))
+            .select_related("session", "candidate", "candidate__organisation", "candidate__training_plan")
+            .order_by("-session__date", "candidate__last_name", "candidate__first_name", "pk")
+        )
+        query = self.request.GET.get("q", "").strip()
+        for word in query.split():
+            analyses = analyses.filter(
+                Q(candidate__last_name__icontains=word) | Q(candidate__first_name__icontains=word)
+            )
+        page = Paginator(analyses, self.paginate_by).get_page(self.request.GET.get("p"))
+        context = super().get_context_data(**kwargs)
+        context.update(page=page, query=query)
+        return context
+
+
 # --- Statistics -------------------------------------------------------------------------------------
 
 

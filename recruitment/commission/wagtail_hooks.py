@@ -221,6 +221,18 @@ def register_statistics_menu_item():
     return StatisticsMenuItem("Statistiques commission", reverse("commission:statistics"), icon_name="table", order=215)
 
 
+class FollowedDossiersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return perms.may_see_synthesis(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_followed_dossiers_menu_item():
+    return FollowedDossiersMenuItem(
+        "Avis de la commission", reverse("commission:dossiers"), icon_name="folder-open-inverse", order=205
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("commission/", include((urls.urlpatterns, urls.app_name), namespace="commission"))]

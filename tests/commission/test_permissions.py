@@ -47,6 +47,7 @@ def every_route(w):
         reverse("commission:analysis", args=[a]),
         reverse("commission:classify", args=[a]),
         reverse("commission:dossier", args=[c]),
+        reverse("commission:dossiers"),
         reverse("commission:statistics"),
         reverse("commission:statistics") + "?format=csv",
         reverse("commission_plans:index"),

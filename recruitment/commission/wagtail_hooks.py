@@ -59,6 +59,13 @@ class SessionIndexView(generic.IndexView):
 
 
 class SessionCreateView(generic.CreateView):
+    def get_initial_form_instance(self):
+        # The pilot who creates the session usually runs it.
+        instance = Session()
+        if perms.is_pilot(self.request.user) and not perms.is_admin(self.request.user):
+            instance.pilot = self.request.user
+        return instance
+
     def get_success_url(self):
         return reverse("commission:session", args=[self.object.pk])
 

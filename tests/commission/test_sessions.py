@@ -183,3 +183,10 @@ def test_plans_index_query_count_is_constant(client, django_assert_max_num_queri
         TrainingPlanFactory()
     with django_assert_max_num_queries(len(small.captured_queries) + 2):
         client.get(url)
+
+
+def test_new_session_form_proposes_the_pilot(client, setting):
+    _org, _adviser, the_pilot, _session = setting
+    client.force_login(the_pilot)
+    body = client.get(reverse("commission_sessions:add")).content.decode()
+    assert f'<option value="{the_pilot.pk}" selected>' in body

@@ -386,3 +386,9 @@ class TestPreferences:
         assert form.is_valid()
         form.save()
         assert set(user.news_categories.values_list("slug", flat=True)) == {EVENT, ADC}
+
+
+def test_plain_text_leads_are_indented_under_their_bullet():
+    from news.templatetags.news_tags import linebreaks_indented
+
+    assert linebreaks_indented("Première ligne\r\n\r\n Deuxième ligne ") == "Première ligne\n  Deuxième ligne"

@@ -114,6 +114,7 @@ class PlanState(models.TextChoices):
 
 # Dossier statuses the commission moves a dossier through (codes of portal/reference_data/recruitment.py).
 STATUS_CONVENED = ("convoque-commission", "Convoqué en commission")
+STATUS_ABSENT = ("absent-entretien", "Absent à l'entretien conseil")
 STATUS_INTERVIEWED = ("entretien-realise", "Entretien réalisé")
 STATUS_UNDETERMINED = ("a-determiner", "À déterminer (débriefing)")
 STATUS_CLASSIFIED = ("classe", "Classé")

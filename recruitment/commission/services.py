@@ -7,7 +7,7 @@ from wagtail.log_actions import log as log_action
 from recruitment.models import Candidate, DossierStatus, reference_row
 
 from . import rules
-from .enums import SCALES, STATUS_CONVENED, STATUS_INTERVIEWED, AnalysisState, Classification
+from .enums import SCALES, STATUS_ABSENT, STATUS_CONVENED, STATUS_INTERVIEWED, AnalysisState, Classification
 from .models import Analysis, AnalysisMobility, AnalysisSkill
 
 
@@ -58,6 +58,15 @@ def attach(session, candidates, user):
             log_changes(candidate, user, changes)
         attached.append(candidate)
     return attached, refused
+
+
+def mark_absent(analysis, user):
+    """The candidate did not come to the interview: the dossier says so (and keeps it in its history)."""
+    candidate = analysis.candidate
+    changes = [{"field": "entretien conseil", "old": "", "new": f"Absent – {analysis.session}"}]
+    if set_status(candidate, STATUS_ABSENT, changes):
+        candidate.save(update_fields=["status", "status_date"])
+    log_changes(candidate, user, changes)
 
 
 def save_analysis(analysis, *, skills, mobility, user, complete=False):

@@ -125,6 +125,13 @@ class SessionDetailView(CommissionView):
         session = self.get_session()
         if "assign" in request.POST:
             return self.assign(request, session)
+        if "absent" in request.POST:
+            analysis = get_object_or_404(
+                session.analyses.select_related("candidate"), pk=request.POST.get("analysis") or 0
+            )
+            services.mark_absent(analysis, request.user)
+            messages.success(request, f"{analysis.candidate} : absent à l'entretien conseil.")
+            return redirect("commission:session", pk=session.pk)
         form = AttachForm(request.POST, queryset=self.candidates_to_offer())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(attach_form=form))

@@ -149,3 +149,13 @@ class TestTrainingCommission:
         assert client.get(reverse("commission:dossier", args=[world["candidate"].pk])).status_code == 200
         assert_denied(client.get(reverse("commission:analysis", args=[world["analysis"].pk])))
         assert_denied(client.get(reverse("commission_sessions:add")))
+
+
+class TestAdministrator:
+    def test_sets_the_classification_like_a_pilot(self, client, world):
+        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+        url = reverse("commission:classify", args=[world["analysis"].pk])
+        assert client.get(url).status_code == 200
+        client.post(url, {"classification": "employable", "classified_on": "2026-11-24"})
+        world["candidate"].refresh_from_db()
+        assert world["candidate"].classification == "employable"

@@ -190,3 +190,14 @@ def test_new_session_form_proposes_the_pilot(client, setting):
     client.force_login(the_pilot)
     body = client.get(reverse("commission_sessions:add")).content.decode()
     assert f'<option value="{the_pilot.pk}" selected>' in body
+
+
+def test_pilot_marks_a_candidate_absent(client, setting):
+    organisation, _adviser, the_pilot, session = setting
+    analysis = Analysis.objects.create(session=session, candidate=eligible_candidate(organisation=organisation))
+    client.force_login(the_pilot)
+    client.post(reverse("commission:session", args=[session.pk]), {"absent": "1", "analysis": analysis.pk})
+    analysis.candidate.refresh_from_db()
+    assert analysis.candidate.status.code == "absent-entretien"
+    entry = log_registry.get_logs_for_instance(analysis.candidate).get(action="recruitment.change")
+    assert entry.data["changes"][0]["field"] == "entretien conseil"

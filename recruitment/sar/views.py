@@ -5,8 +5,9 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Window
+from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -58,11 +59,53 @@ def pool_results(user, data):
     filterset = PoolFilterSet(data, queryset=perms.pool_for(user))
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     sort = data.get("sort", "-classified_on")
-    queryset = queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
-    queryset = queryset.select_related("employment_area").prefetch_related(
-        Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id"))
+    return filterset, queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
+
+
+def paginate(queryset, number, size):
+    """Page of the pool in two narrow queries: the ordered ids of the page with the total
+    (COUNT(*) OVER ()), then the page's rows; no separate COUNT over the wide table."""
+    try:
+        number = max(1, int(number or 1))
+    except ValueError:
+        number = 1
+
+    def page_ids(offset):
+        return list(
+            queryset.annotate(total_count=Window(Count("pk"))).values_list("pk", "total_count")[offset : offset + size]
+        )
+
+    ids = page_ids((number - 1) * size)
+    total = ids[0][1] if ids else queryset.order_by().count()
+    paginator = Paginator(queryset, size)
+    paginator.__dict__["count"] = total  # cached_property: no second COUNT
+    if not ids and total:
+        number = paginator.num_pages  # past the last page: show the last one
+        ids = page_ids((number - 1) * size)
+    rows = list(
+        queryset.model.objects.filter(pk__in=[pk for pk, _ in ids])
+        .select_related("employment_area")
+        .prefetch_related(Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id")))
     )
-    return filterset, queryset
+    by_pk = {row.pk: row for row in rows}
+    return Page([by_pk[pk] for pk, _ in ids if pk in by_pk], number, paginator)
+
+
+def filter_fields(form):
+    """Filter fields with their options pre-rendered as plain data (checkbox widgets are slow to render)."""
+    fields = []
+    for bound in form:
+        widget = bound.field.widget
+        if isinstance(widget, CheckboxSelectMultiple):
+            selected = {str(value) for value in (bound.value() or [])}
+            options = [
+                {"value": str(value), "label": label, "checked": str(value) in selected}
+                for value, label in bound.field.choices
+            ]
+            fields.append({"bound": bound, "options": options, "open": bool(selected)})
+        else:
+            fields.append({"bound": bound, "options": None})
+    return fields
 
 
 def decorate_with_profile(candidates):
@@ -104,8 +147,7 @@ def pool_search(request):
         messages.warning(request, OVERDUE_LOCK_MESSAGE)
         return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
     filterset, queryset = pool_results(request.user, request.GET)
-    paginator = Paginator(queryset, _page_size(request))
-    page = paginator.get_page(request.GET.get("p"))
+    page = paginate(queryset, request.GET.get("p"), _page_size(request))
     decorate_with_profile(page.object_list)
     query = request.GET.copy()
     query.pop("p", None)
@@ -118,6 +160,7 @@ def pool_search(request):
         "sar/pool.html",
         {
             "filterset": filterset,
+            "filter_fields": filter_fields(filterset.form),
             "page": page,
             "candidates": page.object_list,
             "query": query.urlencode(),

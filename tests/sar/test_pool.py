@@ -213,6 +213,11 @@ class TestResults:
         assert f"employment_area={area('Alsace / Bas-Rhin').pk}" in response.content.decode()
         second = client.get(pool_url, {**params, "p": 2})
         assert len(second.context["candidates"]) == 1
+        beyond = client.get(pool_url, {**params, "p": 99})
+        assert beyond.context["page"].number == 2
+        assert len(beyond.context["candidates"]) == 1
+        first_ids = {c.pk for c in response.context["candidates"]}
+        assert first_ids.isdisjoint({c.pk for c in second.context["candidates"]})
 
     def test_query_count_independent_of_page_size(self, client, recruiter, pool_url):
         themes = list(SkillTheme.objects.filter(skills__isnull=False).distinct().order_by("order")[:3])

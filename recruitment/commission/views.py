@@ -329,9 +329,11 @@ class DebriefingView(SessionDetailView):
         wanted = self.request.GET.get("dossier") or self.request.POST.get("dossier")
         if wanted and wanted.isdigit():
             found = next((a for a in analyses if a.pk == int(wanted)), None)
-            if found is None:
+            if found is not None:
+                return found
+            # Already settled (e.g. classified Employable): back to the first dossier still to discuss.
+            if not self.get_session().analyses.filter(pk=int(wanted)).exists():
                 raise Http404
-            return found
         return analyses[0] if analyses else None
 
     def get_context_data(self, form=None, **kwargs):

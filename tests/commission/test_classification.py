@@ -166,3 +166,14 @@ class TestDebriefing:
         _pilot, session = session_with_pilot
         client.force_login(session.recruiters.get())
         assert_denied(client.get(reverse("commission:debriefing", args=[session.pk])))
+
+
+def test_debriefing_link_to_a_settled_dossier_shows_the_next_one(client, session_with_pilot):
+    the_pilot, session = session_with_pilot
+    settled = AnalysisFactory(session=session, completed=True)
+    pending = AnalysisFactory(session=session, completed=True, undetermined=True)
+    client.force_login(the_pilot)
+    url = reverse("commission:debriefing", args=[session.pk])
+    response = client.get(url, {"dossier": settled.pk})
+    assert response.status_code == 200 and response.context["current"] == pending
+    assert client.get(url, {"dossier": AnalysisFactory().pk}).status_code == 404

@@ -392,3 +392,29 @@ def test_plain_text_leads_are_indented_under_their_bullet():
     from news.templatetags.news_tags import linebreaks_indented
 
     assert linebreaks_indented("Première ligne\r\n\r\n Deuxième ligne ") == "Première ligne\n  Deuxième ligne"
+
+
+@pytest.mark.django_db
+def test_item_approved_through_the_moderation_workflow_reaches_the_digest(run, mailoutbox):
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from tests.portal.factories import UserFactory
+
+    subscriber(ASSOCIATION)
+    editor = UserFactory(roles=[Role.EDITOR])
+    approver = UserFactory(administrator=True)
+    task = GroupApprovalTask.objects.create(name="Validation des actualités")
+    workflow = Workflow.objects.create(name="Relecture des actualités")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    item = NewsPageFactory(draft=True, title="Soumise à relecture")
+    item.save_revision(user=editor)
+    workflow.start(item, editor)
+    item.refresh_from_db()
+    assert not item.live
+    assert run() == 0  # in moderation: not published
+    state = item.current_workflow_task_state
+    state.task.specific.on_action(state, approver, "approve")
+    item.refresh_from_db()
+    assert item.live
+    assert run() == 1
+    assert "Soumise à relecture" in mailoutbox[0].body

@@ -120,6 +120,8 @@ def document_panels():
 
 def dossier_edit_handler():
     """Two sections (tabs) of "volets" (collapsible panels), in the order of the manual."""
+    from recruitment.commission.panels import CommissionPanel  # the commission app depends on this one
+
     date = AdminDateInput
     information = [
         DossierToolsPanel(),
@@ -206,6 +208,8 @@ def dossier_edit_handler():
             heading="Suivi du traitement du dossier",
             classname="collapsed",
         ),
+        # Read-only: sessions, classification and PIADC, filled by the commission.
+        CommissionPanel(heading="Avis de la commission"),
     ]
     qualification = [
         MultiFieldPanel(

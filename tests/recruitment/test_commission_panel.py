@@ -31,6 +31,4 @@ def test_unclassified_dossier_says_so(client):
     candidate = CandidateFactory(organisation=organisation)
     client.force_login(adviser)
     content = client.get(url("edit", candidate.pk)).content.decode()
-    assert "Ce dossier n&#x27;a encore été présenté à aucune session de la commission." in content or (
-        "Ce dossier n'a encore été présenté à aucune session de la commission." in content
-    )
+    assert "présenté à aucune session de la commission" in content

@@ -34,12 +34,16 @@ def build_navigation(site):
 
     site_settings = SiteSettings.for_site(site)
     legal = site_settings.legal_notice_page
+    footer_links = _links(site_settings.footer_links.select_related("page"))
+    legal_url = legal.get_url() if legal and legal.live else ""
+    if any(link["href"] == legal_url for link in footer_links):
+        legal_url = ""  # already among the footer links: do not print it twice
     return {
         "menu": _links(site_settings.menu_items.select_related("page")),
-        "footer_links": _links(site_settings.footer_links.select_related("page")),
+        "footer_links": footer_links,
         "footer_text": site_settings.footer_text,
         "contact_email": site_settings.contact_email,
-        "legal_notice_url": legal.get_url() if legal and legal.live else "",
+        "legal_notice_url": legal_url,
     }
 
 

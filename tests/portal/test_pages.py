@@ -123,6 +123,17 @@ class TestSkeleton:
         assert "Association de droit local" in html
         assert 'href="mailto:contact@numeric-emploi.example"' in html
 
+    def test_legal_notice_is_not_printed_twice(self, client):
+        legal = ContentPageFactory(title="Mentions légales", slug="mentions-legales")
+        add_footer_link("Mentions légales", page=legal)
+        settings = site_settings()
+        settings.legal_notice_page = legal
+        settings.save()
+
+        html = client.get("/").content.decode()
+
+        assert html.count('<a href="/mentions-legales/">Mentions légales</a>') == 1
+
     def test_menu_marks_the_current_section(self, client):
         section = ContentPageFactory(title="L'association", slug="association")
         ContentPageFactory(parent=section, slug="missions")

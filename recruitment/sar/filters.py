@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
@@ -17,6 +17,7 @@ from recruitment.models import (
     Job,
     SarResult,
     SarStatus,
+    Skill,
     SkillTheme,
     StudyLevel,
     TrainingCourse,
@@ -39,16 +40,22 @@ def _name_query(prefix, value):
     return query
 
 
-def skills_subquery(candidate_ref, themes, levels):
-    """Assessed skills (completed analyses) of the outer candidate, in these themes, at these levels."""
-    skills = AnalysisSkill.objects.filter(
-        analysis__candidate_id=OuterRef(candidate_ref), analysis__state=AnalysisState.COMPLETED
-    )
+def candidates_with_skills(themes, levels):
+    """Ids of candidates with an assessed skill (completed analysis) in these themes at these levels.
+
+    Used as `pk__in`: PostgreSQL hashes the subquery once instead of probing it per candidate; the
+    themes' skills are resolved first so that the subquery uses the skill index without a join.
+    """
+    skills = AnalysisSkill.objects.filter(analysis__state=AnalysisState.COMPLETED)
     if themes:
-        skills = skills.filter(skill__theme__in=themes)
+        skills = skills.filter(skill_id__in=list(Skill.objects.filter(theme__in=themes).values_list("pk", flat=True)))
     if levels:
         skills = skills.filter(level__in=levels)
-    return skills
+    return skills.values("analysis__candidate_id")
+
+
+def completed_analyses(**lookups):
+    return Analysis.objects.filter(state=AnalysisState.COMPLETED, **lookups).values("candidate_id")
 
 
 class DateInput(forms.DateInput):
@@ -124,20 +131,12 @@ class PoolFilterSet(django_filters.FilterSet):
     def filter_name(self, queryset, name, value):
         return queryset.filter(_name_query("", value)) if value.strip() else queryset
 
-    @staticmethod
-    def _completed_analyses():
-        return Analysis.objects.filter(candidate_id=OuterRef("pk"), state=AnalysisState.COMPLETED)
-
     def filter_study_level(self, queryset, name, value):
         # Exact levels: the highest level with diploma recorded by the commission.
-        if not value:
-            return queryset
-        return queryset.filter(Exists(self._completed_analyses().filter(level_with_diploma__in=value)))
+        return queryset.filter(pk__in=completed_analyses(level_with_diploma__in=value)) if value else queryset
 
     def filter_digital_experience(self, queryset, name, value):
-        if not value:
-            return queryset
-        return queryset.filter(Exists(self._completed_analyses().filter(digital_experience__in=value)))
+        return queryset.filter(pk__in=completed_analyses(digital_experience__in=value)) if value else queryset
 
     def filter_skills(self, queryset, name, value):
         """Theme and mastery level apply to the same skill: one subquery for both filters."""
@@ -146,15 +145,14 @@ class PoolFilterSet(django_filters.FilterSet):
         if not themes and not levels or getattr(self, "_skills_filtered", False):
             return queryset
         self._skills_filtered = True
-        return queryset.filter(Exists(skills_subquery("pk", themes, levels)))
+        return queryset.filter(pk__in=candidates_with_skills(themes, levels))
 
     def filter_training(self, queryset, name, value):
         """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""
         if not value:
             return queryset
-        recommended = self._completed_analyses().filter(training_courses__in=value)
-        followed = TrainingAction.objects.filter(plan__candidate_id=OuterRef("pk"), course__in=value)
-        return queryset.filter(Exists(recommended) | Exists(followed))
+        followed = TrainingAction.objects.filter(course__in=value).values("plan__candidate_id")
+        return queryset.filter(Q(pk__in=completed_analyses(training_courses__in=value)) | Q(pk__in=followed))
 
     def filter_current_jobs(self, queryset, name, value):
         if not value:
@@ -253,7 +251,7 @@ class PortfolioFilterSet(WagtailFilterSet):
         if not themes and not levels or getattr(self, "_skills_filtered", False):
             return queryset
         self._skills_filtered = True
-        return queryset.filter(Exists(skills_subquery("candidate_id", themes, levels)))
+        return queryset.filter(candidate_id__in=candidates_with_skills(themes, levels))
 
     def filter_action(self, queryset, name, value):
         return queryset.filter(actions__contains=f"|{value}|") if value else queryset

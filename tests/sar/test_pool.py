@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from portal.accounts.roles import Role
 from recruitment.commission.models import TrainingAction, TrainingPlan
-from recruitment.models import Candidate, ExperienceBand, Skill, SkillTheme, StudyLevel, TrainingCourse
+from recruitment.models import ExperienceBand, Skill, SkillTheme, StudyLevel, TrainingCourse
 from recruitment.sar.enums import OVERDUE_LOCK_MESSAGE
 from tests.portal.factories import UserFactory
 from tests.recruitment.factories import CandidateFactory, area, job
@@ -261,7 +261,3 @@ class TestOverdueLock:
         response = login(client, recruiter).get(pool_url)
         assert escape(OVERDUE_LOCK_MESSAGE) not in response.content.decode()
         assert "candidates" in response.context
-
-
-def test_candidate_model_untouched():
-    assert not hasattr(Candidate, "sar_skills")

@@ -523,8 +523,58 @@ def seed_base(stdout):
     seed_users(stdout)
 
 
+def _call_to_action(title, text, url, button_label):
+    return {
+        "type": "call_to_action",
+        "value": {"title": title, "text": text, "page": None, "url": url, "button_label": button_label},
+    }
+
+
+HOME_BODY = [
+    *_section(
+        "Le numérique, un job !",
+        "Les entreprises du numérique du Grand Est peinent à recruter ; des personnes en recherche d'emploi ou "
+        "en reconversion ont le potentiel pour ces métiers. Numéric'Emploi Grand Est les rapproche : les "
+        "partenaires Emploi présentent des candidats, une commission de recruteurs expérimentés qualifie leur "
+        "employabilité, et les entreprises adhérentes recrutent dans ce vivier.",
+    ),
+    _call_to_action(
+        "Trouver une entreprise ou un partenaire",
+        "Parcourez l'annuaire des adhérents et écrivez au service des ressources humaines d'une entreprise.",
+        "/annuaire/",
+        "Consulter l'annuaire",
+    ),
+    _call_to_action(
+        "Rejoindre le réseau",
+        "Entreprises, partenaires Emploi, organismes de formation : découvrez la cotisation et déposez votre "
+        "demande d'adhésion en ligne.",
+        "/adherer/",
+        "Devenir adhérent",
+    ),
+    {
+        "type": "quote",
+        "value": {
+            "quote": "Fédérer les énergies des acteurs régionaux pour soutenir le développement des compétences "
+            "et la création d'emplois.",
+            "author": "Numéric'Emploi Grand Est",
+        },
+    },
+]
+
+
+def seed_home(stdout):
+    """Give the home page its demo content once (an editor's later changes are kept)."""
+    home = home_page()
+    if home is None or home.body:
+        return
+    home.body = HOME_BODY
+    home.save_revision().publish()
+    stdout.write("Page d'accueil : contenu de démonstration ajouté.")
+
+
 def seed_last(stdout):
-    """What comes after the apps' demos: "Contact" closes the main menu."""
+    """What comes after the apps' demos: "Contact" closes the main menu; the home page gets content."""
     contact = home_page().get_children().filter(slug="contact").first()
     if contact is not None:
         add_menu_item("Contact", page=contact)
+    seed_home(stdout)

@@ -166,6 +166,11 @@ class TestBaseData:
         assert response.status_code == 200
         assert "Notre mission" in response.content.decode()
 
+    def test_home_page_invites_to_the_directory_and_membership(self, client):
+        html = client.get("/").content.decode()
+        assert 'href="/annuaire/">Consulter l&#x27;annuaire</a>' in html
+        assert 'href="/adherer/">Devenir adhérent</a>' in html
+
 
 class TestDemoLogin:
     def test_each_demo_user_logs_into_the_extranet(self, monkeypatch, no_app_demos):

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from portal.api import api_router
 from portal.organisations.models import Organisation
 
 from .filters import LOGO_LIST_RENDITION, QUERY_PARAMETERS, DirectoryFilter, listed_organisations, with_list_data
@@ -110,6 +109,3 @@ class DirectoryAPIViewSet(BaseAPIViewSet):
         return self.detail_view(request, org.pk)
 
     find_query_parameters = frozenset(["slug"])
-
-
-api_router.register_endpoint("annuaire", DirectoryAPIViewSet)

@@ -7,7 +7,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self):
-        from . import api  # noqa: F401  (registers the /api/v2/annuaire/ endpoint)
         from .search import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="directory-sqlite-unaccent")

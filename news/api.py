@@ -1,8 +1,7 @@
 """The public pages API without extranet-only news.
 
-`NewsConfig.ready()` registers this viewset as the "pages" endpoint of `portal.api.api_router`
-(before the URLconf is loaded), so listings, details, `find`, `child_of` and `search` all
-exclude extranet-only items.
+`portal.api` registers this viewset as the "pages" endpoint, so listings, details, `find`,
+`child_of` and `search` all exclude extranet-only items.
 """
 
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -14,9 +13,3 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         internal = NewsPage.objects.filter(extranet_only=True).values("pk")
         return super().get_base_queryset().exclude(pk__in=internal)
-
-
-def register():
-    from portal.api import api_router
-
-    api_router.register_endpoint("pages", PublicPagesAPIViewSet)

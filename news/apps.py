@@ -11,9 +11,6 @@ class NewsConfig(AppConfig):
 
         from portal import schedules
 
-        from . import api
-
-        api.register()
         # Hourly: the task itself sends during settings.NEGE_NEWS_DIGEST_HOUR (no cron dependency,
         # and robust to daylight saving time).
         schedules.register("Lettre quotidienne des actualités", "news.digest.run_scheduled_digest", Schedule.HOURLY)

@@ -35,6 +35,12 @@ def ensure_base_data():
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     call_command("load_reference", verbosity=0)
     call_command("setup_roles", verbosity=0)
+    # Index pages created by the apps' data migrations.
+    from news.setup import ensure_news_index
+    from tests.directory.factories import directory_page
+
+    ensure_news_index()
+    directory_page()
 
 
 @pytest.fixture(autouse=True)

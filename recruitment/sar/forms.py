@@ -37,7 +37,16 @@ class FollowUpSheetForm(WagtailAdminModelForm):
             "au point de contact NEGE du partenaire Emploi, avec copie à la commission. Décochez-la IMPÉRATIVEMENT "
             "lorsque le candidat a repris contact."
         )
-        self.fields["result"].queryset = self.fields["result"].queryset.filter(is_active=True).select_related("status")
+        results = self.fields["result"].queryset.filter(is_active=True).select_related("status")
+        self.fields["result"].queryset = results
+        for name in ("result", "contract_type", "recruitment_state"):
+            # Plain selects (not the reference lists' choosers, which are not for company recruiters).
+            field = self.fields[name]
+            field.widget = forms.Select(choices=field.choices)
+        # Read by site/static/js/sar-sheet.js to show the rejection causes only when required.
+        self.fields["result"].widget.attrs["data-sar-rejection-results"] = ",".join(
+            str(pk) for pk in results.filter(requires_rejection_causes=True).values_list("pk", flat=True)
+        )
 
     def clean(self):
         cleaned = super().clean()

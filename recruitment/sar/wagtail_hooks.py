@@ -3,9 +3,11 @@
 from django.forms import CheckboxSelectMultiple
 from django.forms.models import modelform_factory
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
@@ -420,3 +422,8 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Signalement de non réponse envoyé à {log_entry.data.get('to', '')}"
+
+
+@hooks.register("insert_global_admin_js")
+def sar_sheet_js():
+    return format_html('<script src="{}"></script>', static("js/sar-sheet.js"))

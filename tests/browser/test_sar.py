@@ -2,7 +2,7 @@
 
 import pytest
 
-from recruitment.models import Skill
+from recruitment.models import SarResult, Skill
 from recruitment.sar.models import FollowUpSheet
 from tests.portal.factories import PASSWORD
 from tests.recruitment.factories import area
@@ -48,5 +48,18 @@ def test_recruiter_searches_studies_and_creates_a_sheet(page):
 
     sheet = FollowUpSheet.objects.get(company=company, candidate=wanted)
     assert sheet.result.code == "profil-interessant-vivier"
+
+    # The rejection causes appear only for "profil jugé non employable", and are then mandatory.
+    causes = page.locator("input[name=rejection_causes]").first
+    assert not causes.is_visible()
+    non_employable = SarResult.objects.get(code="profil-non-employable")
+    page.select_option("select[name=result]", str(non_employable.pk))
+    assert causes.is_visible()
+    causes.check()
+    page.locator("button[type=submit]", has_text="Enregistrer").first.click()
+    page.wait_for_load_state()
+    sheet.refresh_from_db()
+    assert sheet.status.name == "Non employable"
+    assert sheet.rejection_causes.count() == 1
     page.goto("/extranet/recrutements/vivier/")
     assert "NAVIGATEUR" not in page.locator("table.sar-pool").inner_text()

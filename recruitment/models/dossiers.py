@@ -325,6 +325,12 @@ class Candidate(ClusterableModel):
         indexes = [
             models.Index(fields=["organisation", "last_name"], name="recruitment_cand_org_name"),
             models.Index(fields=["status", "organisation"], name="recruitment_cand_status_org"),
+            # The pool (vivier): classified Employable/Adaptable, listed by classification date.
+            models.Index(
+                fields=["-classified_on", "-id"],
+                condition=models.Q(classification__in=["employable", "adaptable"], anonymised_at__isnull=True),
+                name="recruitment_cand_pool",
+            ),
         ]
 
     def __str__(self):

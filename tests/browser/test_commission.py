@@ -5,8 +5,8 @@ import pytest
 from recruitment.commission.enums import AnalysisState
 from recruitment.commission.models import Analysis
 from recruitment.models import Skill
-from tests.commission.factories import AnalysisFactory, SessionFactory, eligible_candidate, recruiter
 from tests.browser.conftest import assert_no_serious_axe_violations
+from tests.commission.factories import AnalysisFactory, SessionFactory, eligible_candidate, recruiter
 from tests.portal.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

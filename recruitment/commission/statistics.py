@@ -3,15 +3,10 @@
 import datetime
 
 from django.db.models import Count, Q
-from django.utils.module_loading import import_string
 
 from portal.organisations.models import Territory
 
 from .enums import AnalysisState, Classification
-
-# Hook point for the SAR module: recruitment.sar.statistics.recruited_sheets(start, end) gives the
-# follow-up sheets of recruitments that hold. Without the SAR module the "Recrutés" column shows "—".
-RECRUITED_SHEETS = "recruitment.sar.statistics.recruited_sheets"
 
 COLUMNS = [
     ("received", "Dossiers reçus"),
@@ -21,18 +16,12 @@ COLUMNS = [
 ]
 
 
-def recruited_counter():
-    """A function (candidates queryset, start, end) -> number of those candidates recruited, or None."""
-    try:
-        recruited_sheets = import_string(RECRUITED_SHEETS)
-    except ImportError:
-        return None
+def recruited_count(candidates, start, end):
+    """How many of these candidates were recruited (a recruitment that holds) between start and end."""
+    from recruitment.sar.statistics import recruited_sheets
 
-    def count(candidates, start, end):
-        sheets = recruited_sheets(start or datetime.date.min, end or datetime.date.max)
-        return sheets.filter(candidate__in=candidates).values("candidate").distinct().count()
-
-    return count
+    sheets = recruited_sheets(start or datetime.date.min, end or datetime.date.max)
+    return sheets.filter(candidate__in=candidates).values("candidate").distinct().count()
 
 
 def _between(prefix, start, end):
@@ -49,7 +38,6 @@ def statistics(start=None, end=None, territory=None):
     from recruitment.models import Candidate
 
     territories = [territory] if territory else list(Territory.objects.all())
-    counter = recruited_counter()
     candidates = Candidate.objects.filter(anonymised_at__isnull=True)
     received = _between("created_at__date", start, end)
     examined = Q(
@@ -73,16 +61,10 @@ def statistics(start=None, end=None, territory=None):
     for item in territories:
         data = per_territory.get(item.pk, {})
         values = {key: data.get(key, 0) for key, _label in COLUMNS if key != "recruited"}
-        if counter:
-            values["recruited"] = counter(candidates.filter(employment_area__territory=item), start, end)
-        else:
-            values["recruited"] = None
+        values["recruited"] = recruited_count(candidates.filter(employment_area__territory=item), start, end)
         for key, value in values.items():
-            if value is not None:
-                totals[key] += value
+            totals[key] += value
         rows.append({"label": str(item), "values": values})
-    if not counter:
-        totals["recruited"] = None
     rows.append({"label": "Total", "values": totals, "total": True})
     return rows
 

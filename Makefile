@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+DEMO_CANDIDATES ?= 120
 
 .PHONY: run test install lint format bench clean
 
@@ -23,7 +24,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference
 	$(PY) manage.py setup_roles
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --candidates $(DEMO_CANDIDATES)
 	@echo "Site : http://127.0.0.1:$(PORT)/  –  extranet : http://127.0.0.1:$(PORT)/extranet/  (Ctrl-C pour arrêter)"
 	@trap 'kill 0' INT TERM; \
 	$(PY) manage.py qcluster & \

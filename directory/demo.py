@@ -72,10 +72,10 @@ def _seed_extra_companies():
 
 def _seed_logos():
     added = 0
-    for i, org in enumerate(Organisation.objects.filter(logo__isnull=True).order_by("pk")):
-        if i % 4 == 3:
-            continue  # logos are optional: keep some without
-        org.logo = _logo_image(org.name, COLOURS[i % len(COLOURS)])
+    for org in Organisation.objects.filter(logo__isnull=True).order_by("pk"):
+        if org.pk % 4 == 3:
+            continue  # logos are optional: keep some without (always the same ones, so reruns add none)
+        org.logo = _logo_image(org.name, COLOURS[org.pk % len(COLOURS)])
         org.save(update_fields=["logo"])
         added += 1
     return added

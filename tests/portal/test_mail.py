@@ -106,6 +106,7 @@ class TestRetries:
         assert len(mailoutbox) == 1
 
 
+@pytest.mark.postgresql  # the worker processes cannot see an in-memory SQLite test database
 @pytest.mark.django_db(transaction=True)
 def test_worker_delivers_queued_email(settings, tmp_path, monkeypatch):
     """The real django-q2 worker (database broker) picks the task up and sends the e-mail."""

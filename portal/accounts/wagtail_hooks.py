@@ -212,6 +212,13 @@ def hide_menu_items_per_role(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
+@hooks.register("construct_homepage_summary_items")
+def hide_library_counts_from_business_users(request, summary_items):
+    """The "N pages / images / documents" counters are the editors' business, not the members'."""
+    if not has_role(request.user, Role.ADMINISTRATOR, Role.EDITOR):
+        summary_items.clear()
+
+
 @hooks.register("insert_global_admin_css")
 def extranet_css():
     from django.templatetags.static import static

@@ -91,6 +91,11 @@ class TestEditor:
         assert "help" not in names and "reports" not in names
         assert "settings/users" not in names
 
+    def test_dashboard_keeps_the_library_counters(self, client, user):
+        html = dashboard(client, user)
+        assert 'class="w-summary__list"' in html
+        assert 'href="/extranet/images/"' in html
+
     def test_shortcuts_lead_to_site_content(self, client, user):
         labels = shortcut_labels(user)
         assert labels[:4] == ["Pages du site", "Images", "Documents", "Paramètres du site"]
@@ -143,6 +148,15 @@ class TestOtherBusinessRoles:
         client.force_login(user)
         for link in shortcuts_for(user):
             assert client.get(link["url"], follow=True).status_code == 200, link
+
+
+class TestOrganisationReferent:
+    def test_dashboard_shows_no_library_counters(self, client):
+        # The referent may upload a logo (image permission) but has no business with the library.
+        user = UserFactory(roles=[Role.ORGANISATION_REFERENT, Role.COMPANY_RECRUITER])
+        html = dashboard(client, user)
+        assert "Vos raccourcis" in html
+        assert 'class="w-summary__list"' not in html
 
 
 class TestAdministrator:

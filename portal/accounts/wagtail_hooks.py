@@ -212,7 +212,7 @@ def hide_menu_items_per_role(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
-@hooks.register("construct_homepage_summary_items")
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its items
 def hide_library_counts_from_business_users(request, summary_items):
     """The "N pages / images / documents" counters are the editors' business, not the members'."""
     if not has_role(request.user, Role.ADMINISTRATOR, Role.EDITOR):

@@ -19,6 +19,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	printf 'DEBUG=1\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 
 install: $(VENV)/.installed .env
+	mkdir -p var  # the SQLite database, e-mails and uploads of development live here
 
 run: install
 	$(PY) manage.py migrate --noinput

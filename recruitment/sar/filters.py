@@ -72,6 +72,7 @@ class PoolFilterSet(django_filters.FilterSet):
         label="Bassin d'emploi",
         queryset=EmploymentArea.objects.all(),
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a column of the candidate: no join, no duplicate rows
     )
     name = django_filters.CharFilter(label="Nom du candidat", method="filter_name")
     current_jobs = django_filters.ModelMultipleChoiceFilter(
@@ -112,7 +113,10 @@ class PoolFilterSet(django_filters.FilterSet):
         method="filter_training",
     )
     classification = django_filters.MultipleChoiceFilter(
-        label="Classification", choices=POOL_CLASSIFICATION_CHOICES, widget=forms.CheckboxSelectMultiple
+        label="Classification",
+        choices=POOL_CLASSIFICATION_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     classified_from = django_filters.DateFilter(
         label="Classifié à partir du", field_name="classified_on", lookup_expr="gte", widget=DateInput

@@ -5,8 +5,8 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Window
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -63,32 +63,21 @@ def pool_results(user, data):
 
 
 def paginate(queryset, number, size):
-    """Page of the pool in two narrow queries: the ordered ids of the page with the total
-    (COUNT(*) OVER ()), then the page's rows; no separate COUNT over the wide table."""
+    """Page of the pool: a COUNT without ordering (the planner may hash the subqueries), then the
+    page's rows read in index order with LIMIT (stops after `size` matches)."""
     try:
         number = max(1, int(number or 1))
     except ValueError:
         number = 1
-
-    def page_ids(offset):
-        return list(
-            queryset.annotate(total_count=Window(Count("pk"))).values_list("pk", "total_count")[offset : offset + size]
-        )
-
-    ids = page_ids((number - 1) * size)
-    total = ids[0][1] if ids else queryset.order_by().count()
-    paginator = Paginator(queryset, size)
-    paginator.__dict__["count"] = total  # cached_property: no second COUNT
-    if not ids and total:
-        number = paginator.num_pages  # past the last page: show the last one
-        ids = page_ids((number - 1) * size)
-    rows = list(
-        queryset.model.objects.filter(pk__in=[pk for pk, _ in ids])
-        .select_related("employment_area")
-        .prefetch_related(Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id")))
+    paginator = Paginator(
+        queryset.select_related("employment_area").prefetch_related(
+            Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id"))
+        ),
+        size,
     )
-    by_pk = {row.pk: row for row in rows}
-    return Page([by_pk[pk] for pk, _ in ids if pk in by_pk], number, paginator)
+    page = paginator.page(min(number, paginator.num_pages))  # past the last page: show the last one
+    page.object_list = list(page.object_list)
+    return page
 
 
 def filter_fields(form):

@@ -27,10 +27,7 @@ run: install
 	$(PY) manage.py setup_roles
 	$(PY) manage.py seed_demo --candidates $(DEMO_CANDIDATES)
 	@echo "Site : http://127.0.0.1:$(PORT)/  –  extranet : http://127.0.0.1:$(PORT)/extranet/  (Ctrl-C pour arrêter)"
-	@trap 'kill 0' INT TERM; \
-	$(PY) manage.py qcluster & \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT) & \
-	wait
+	$(PY) manage.py serve 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

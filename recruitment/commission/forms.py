@@ -269,3 +269,74 @@ class TrainingPlanForm(WagtailAdminModelForm):
             if self.instance.candidate_id:
                 eligible |= Q(pk=self.instance.candidate_id)
             field.queryset = Candidate.objects.filter(eligible).order_by("last_name", "first_name")
+
+
+class TakeOverForm(forms.Form):
+    """The commission takes over a trainee proposed by a company: the employment partner that will follow
+    the candidate and its contact point (a person of that organisation)."""
+
+    organisation = forms.ModelChoiceField(
+        label="Partenaire Emploi qui suivra le candidat",
+        queryset=None,
+        error_messages={
+            "required": "Choisissez le partenaire Emploi qui suivra le candidat.",
+            "invalid_choice": "Choisissez un partenaire Emploi adhérent.",
+        },
+    )
+    organisation_contact = forms.ModelChoiceField(
+        label="Point de contact de l'organisme",
+        queryset=None,
+        help_text="Personne de l'organisme pour les échanges avec la commission.",
+        error_messages={
+            "required": "Choisissez le point de contact de l'organisme.",
+            "invalid_choice": "Choisissez une personne de l'organisme sélectionné.",
+        },
+    )
+    comment = forms.CharField(
+        label="Commentaire",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Facultatif : conservé dans l'historique du dossier.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+        from django.urls import reverse
+
+        from portal.organisations.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        partners = Organisation.objects.employment_partners().accepted().order_by("name")
+        organisation = self.fields["organisation"]
+        organisation.queryset = partners
+        # The dossier form's script reloads the contacts when the organisation changes.
+        organisation.widget.attrs["data-organisation-select"] = reverse("recruitment:organisation_users")
+        contact = self.fields["organisation_contact"]
+        # Any active user validates here, so that clean() can say why a person does not fit.
+        contact.queryset = get_user_model().objects.filter(is_active=True)
+        contact.widget.attrs["data-contact-select"] = ""
+        contact.widget.choices = [("", "---------"), *self._contact_choices(partners)]
+
+    def _contact_choices(self, partners):
+        """The selected partner's people; without a selection, every partner's people grouped by partner."""
+        from django.contrib.auth import get_user_model
+
+        people = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "pk")
+        org_id = str(self.data.get(self.add_prefix("organisation")) or self.initial.get("organisation") or "")
+        if org_id.isdigit() and partners.filter(pk=org_id).exists():
+            return [(person.pk, str(person)) for person in people.filter(organisation_id=org_id)]
+        groups = {}
+        for person in people.filter(organisation__in=partners).select_related("organisation"):
+            groups.setdefault(person.organisation, []).append((person.pk, str(person)))
+        return [(str(org), choices) for org, choices in sorted(groups.items(), key=lambda item: item[0].name)]
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, contact = cleaned.get("organisation"), cleaned.get("organisation_contact")
+        if organisation and contact and contact.organisation_id != organisation.pk:
+            self.add_error(
+                "organisation_contact",
+                f"Choisissez une personne de l'organisme sélectionné : {contact} n'appartient pas à {organisation}.",
+            )
+        return cleaned

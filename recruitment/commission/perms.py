@@ -104,3 +104,17 @@ def may_manage_plans(user):
 
 def may_see_statistics(user):
     return is_pilot(user) or has_role(user, Role.PRESIDENT)
+
+
+def may_take_over_proposals(user):
+    """Trainees proposed by a company outside the pool: pilots, the ADC commission and administrators."""
+    return (is_pilot(user) or is_training_commission(user)) and not is_company_recruiter_only(user)
+
+
+def proposals_to_take_over(user):
+    """Proposals the commission has not taken over yet (still owned by their company)."""
+    from recruitment.sar.models import ProposedTrainee
+
+    if not may_take_over_proposals(user):
+        return ProposedTrainee.objects.none()
+    return ProposedTrainee.objects.filter(taken_over_at__isnull=True)

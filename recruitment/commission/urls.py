@@ -6,7 +6,7 @@ check and its content security policy.
 
 from django.urls import path
 
-from . import views
+from . import takeover, views
 
 app_name = "commission"
 urlpatterns = [
@@ -18,4 +18,6 @@ urlpatterns = [
     path("dossiers/", views.FollowedDossiersView.as_view(), name="dossiers"),
     path("dossiers/<int:pk>/", views.DossierOpinionView.as_view(), name="dossier"),
     path("statistiques/", views.StatisticsView.as_view(), name="statistics"),
+    path("hors-vivier/", takeover.ProposalIndexView.as_view(), name="proposals"),
+    path("hors-vivier/<int:pk>/prise-en-charge/", takeover.TakeOverView.as_view(), name="take_over"),
 ]

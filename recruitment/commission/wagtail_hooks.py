@@ -16,10 +16,11 @@ from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.log_actions import LogFormatter
 
 from recruitment.perms import dossiers_for
 
-from . import perms, urls
+from . import perms, takeover, urls
 from .enums import AnalysisState
 from .forms import TrainingPlanForm
 from .models import Analysis, Session, TrainingPlan
@@ -211,6 +212,8 @@ class CommissionGroup(ViewSetGroup):
     menu_icon = "group"
     menu_order = 210
     items = [SessionViewSet, TrainingPlanViewSet]
+    # Screens that are not viewsets join the submenu through this hook.
+    submenu_hook = "register_commission_menu_item"
 
 
 @hooks.register("register_admin_viewset")
@@ -238,6 +241,28 @@ def register_followed_dossiers_menu_item():
     return FollowedDossiersMenuItem(
         "Avis de la commission", reverse("commission:dossiers"), icon_name="folder-open-inverse", order=205
     )
+
+
+class ProposalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return perms.may_take_over_proposals(request.user)
+
+
+@hooks.register("register_commission_menu_item")
+def register_proposals_menu_item():
+    return ProposalsMenuItem(
+        "Stagiaires proposés hors vivier", reverse("commission:proposals"), icon_name="user", order=3
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(takeover.TAKE_OVER_ACTION)
+    class TakeOver(LogFormatter):
+        label = "Prise en charge par la commission"
+
+        def format_message(self, log_entry):
+            return takeover.format_take_over(log_entry)
 
 
 @hooks.register("register_admin_urls")

@@ -40,18 +40,26 @@ def _name_query(prefix, value):
     return query
 
 
-def candidates_with_skills(themes, levels):
+def theme_skill_ids(themes):
+    return list(Skill.objects.filter(theme__in=themes).values_list("pk", flat=True))
+
+
+def candidates_with_skills(themes, levels, *, distinct=False, skill_ids=None):
     """Ids of candidates with an assessed skill (completed analysis) in these themes at these levels.
 
     Used as `pk__in`: PostgreSQL hashes the subquery once instead of probing it per candidate; the
     themes' skills are resolved first so that the subquery uses the skill index without a join.
+    `distinct` (for a COUNT over the whole pool) gives the planner the right row count, one per
+    candidate, so that it hash-joins the pool instead of probing the skills of each candidate; a page
+    read in index order with LIMIT is faster with the probes, which stop after the page.
     """
     skills = AnalysisSkill.objects.filter(analysis__state=AnalysisState.COMPLETED)
     if themes:
-        skills = skills.filter(skill_id__in=list(Skill.objects.filter(theme__in=themes).values_list("pk", flat=True)))
+        skills = skills.filter(skill_id__in=theme_skill_ids(themes) if skill_ids is None else skill_ids)
     if levels:
         skills = skills.filter(level__in=levels)
-    return skills.values("analysis__candidate_id")
+    skills = skills.values("analysis__candidate_id")
+    return skills.distinct() if distinct else skills
 
 
 def completed_analyses(**lookups):
@@ -132,6 +140,24 @@ class PoolFilterSet(django_filters.FilterSet):
         model = Candidate
         fields = []
 
+    for_count = False
+    # Filters that keep few candidates: with one of them, probing the skills per candidate stays cheap.
+    NARROWING = {"employment_area", "name", "current_jobs", "study_level", "digital_experience", "training"}
+    NARROWING |= {"classified_from", "classified_before", "situation_changed_from"}
+
+    def count_qs(self):
+        """The same filters, written for a COUNT over the whole result (valid filterset only)."""
+        self.for_count, self._skills_filtered = True, False
+        try:
+            return self.filter_queryset(self.queryset.all())
+        finally:
+            self.for_count = False
+
+    def _skill_ids(self, themes):
+        if getattr(self, "_theme_skill_ids", None) is None:
+            self._theme_skill_ids = theme_skill_ids(themes)
+        return self._theme_skill_ids
+
     def filter_name(self, queryset, name, value):
         return queryset.filter(_name_query("", value)) if value.strip() else queryset
 
@@ -149,7 +175,10 @@ class PoolFilterSet(django_filters.FilterSet):
         if not themes and not levels or getattr(self, "_skills_filtered", False):
             return queryset
         self._skills_filtered = True
-        return queryset.filter(pk__in=candidates_with_skills(themes, levels))
+        # Counting the whole pool: one row per candidate lets the planner hash-join the skills.
+        distinct = self.for_count and not any(data.get(name) for name in self.NARROWING)
+        skill_ids = self._skill_ids(themes) if themes else None
+        return queryset.filter(pk__in=candidates_with_skills(themes, levels, distinct=distinct, skill_ids=skill_ids))
 
     def filter_training(self, queryset, name, value):
         """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""

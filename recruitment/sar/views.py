@@ -54,17 +54,22 @@ def _page_size(request):
     return max(1, min(size, MAX_PAGE_SIZE))
 
 
-def pool_results(user, data):
-    """(filterset, ordered queryset) of the pool search."""
+def pool_results(user, data, *, with_count=False):
+    """(filterset, ordered queryset) of the pool search; with `with_count`, also the queryset to count."""
     filterset = PoolFilterSet(data, queryset=perms.pool_for(user))
-    queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    if filterset.is_valid():
+        queryset, count_queryset = filterset.qs, filterset.count_qs()
+    else:
+        queryset = count_queryset = filterset.queryset.none()
     sort = data.get("sort", "-classified_on")
-    return filterset, queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
+    queryset = queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
+    return (filterset, queryset, count_queryset) if with_count else (filterset, queryset)
 
 
-def paginate(queryset, number, size):
-    """Page of the pool: a COUNT without ordering (the planner may hash the subqueries), then the
-    page's rows read in index order with LIMIT (stops after `size` matches)."""
+def paginate(queryset, number, size, count_queryset=None):
+    """Page of the pool: a COUNT without ordering (the planner may hash the subqueries; on
+    `count_queryset` if given), then the page's rows read in index order with LIMIT (stops after
+    `size` matches)."""
     try:
         number = max(1, int(number or 1))
     except ValueError:
@@ -75,6 +80,8 @@ def paginate(queryset, number, size):
         ),
         size,
     )
+    if count_queryset is not None:
+        paginator.__dict__["count"] = count_queryset.count()  # cached_property
     page = paginator.page(min(number, paginator.num_pages))  # past the last page: show the last one
     page.object_list = list(page.object_list)
     return page
@@ -135,8 +142,8 @@ def pool_search(request):
     if overdue:
         messages.warning(request, OVERDUE_LOCK_MESSAGE)
         return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
-    filterset, queryset = pool_results(request.user, request.GET)
-    page = paginate(queryset, request.GET.get("p"), _page_size(request))
+    filterset, queryset, count_queryset = pool_results(request.user, request.GET, with_count=True)
+    page = paginate(queryset, request.GET.get("p"), _page_size(request), count_queryset)
     decorate_with_profile(page.object_list)
     query = request.GET.copy()
     query.pop("p", None)

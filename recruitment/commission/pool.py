@@ -11,10 +11,11 @@ def pool_candidates(queryset=None, *, on=None):
 
     queryset = Candidate.objects.all() if queryset is None else queryset
     on = on or timezone.localdate()
+    # No `classified_on__isnull=False`: `<=` already excludes NULL, and the redundant test would make
+    # PostgreSQL count the NULL fraction twice, underestimate the pool and sort instead of using the index.
     return queryset.filter(
         consent__isnull=False,
         classification__in=[c.value for c in POOL_CLASSES],
-        classified_on__isnull=False,
         classified_on__lte=on,
         anonymised_at__isnull=True,
     )

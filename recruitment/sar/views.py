@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from recruitment.commission.enums import AnalysisState
+from recruitment.commission.enums import AnalysisState, MasteryLevel
 from recruitment.commission.models import Analysis, AnalysisSkill
 from recruitment.commission.synthesis import synthesis_context
 from recruitment.models import CandidateDocument, Job
@@ -106,31 +106,32 @@ def filter_fields(form):
 
 def decorate_with_profile(candidates):
     """Attach the commission's data shown in the result columns (study level, digital experience,
-    skills grouped by theme) with a constant number of queries per page."""
+    skills grouped by theme) with a constant number of queries per page (plain values, no models)."""
     candidates = list(candidates)
     latest = {}
     analyses = (
-        Analysis.objects.filter(candidate__in=candidates, state=AnalysisState.COMPLETED)
-        .select_related("level_with_diploma", "digital_experience")
+        Analysis.objects.filter(candidate__in=[c.pk for c in candidates], state=AnalysisState.COMPLETED)
         .order_by("candidate_id", "-session__date", "-pk")
+        .values_list("candidate_id", "pk", "level_with_diploma__name", "digital_experience__name")
     )
-    for analysis in analyses:
-        latest.setdefault(analysis.candidate_id, analysis)
+    for candidate_id, *analysis in analyses:
+        latest.setdefault(candidate_id, analysis)
     skills_by_analysis = {}
+    labels = dict(MasteryLevel.choices)
     skills = (
-        AnalysisSkill.objects.filter(analysis__in=[a.pk for a in latest.values()])
-        .select_related("skill__theme")
+        AnalysisSkill.objects.filter(analysis__in=[pk for pk, _level, _band in latest.values()])
         .order_by("skill__theme__order", "skill__theme__name", "skill__order", "skill__name")
+        .values_list("analysis_id", "skill__theme__name", "skill__name", "level")
     )
-    for item in skills:
-        skills_by_analysis.setdefault(item.analysis_id, []).append(item)
+    for analysis_id, theme, skill, level in skills:
+        skills_by_analysis.setdefault(analysis_id, []).append((theme, skill, labels.get(level, level)))
     for candidate in candidates:
-        analysis = latest.get(candidate.pk)
-        candidate.sar_study_level = str(analysis.level_with_diploma or "") if analysis else ""
-        candidate.sar_digital_experience = str(analysis.digital_experience or "") if analysis else ""
+        pk, level, band = latest.get(candidate.pk, (None, "", ""))
+        candidate.sar_study_level = level or ""
+        candidate.sar_digital_experience = band or ""
         grouped = {}
-        for item in skills_by_analysis.get(analysis.pk, []) if analysis else []:
-            grouped.setdefault(str(item.skill.theme), []).append((item.skill.name, item.get_level_display()))
+        for theme, skill, label in skills_by_analysis.get(pk, []):
+            grouped.setdefault(theme, []).append((skill, label))
         candidate.sar_skills = list(grouped.items())
     return candidates
 

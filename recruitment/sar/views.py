@@ -74,10 +74,11 @@ def paginate(queryset, number, size, count_queryset=None):
         number = max(1, int(number or 1))
     except ValueError:
         number = 1
+    columns = ("civility", "last_name", "first_name", "city", "classification", "classified_on", "employment_area")
     paginator = Paginator(
-        queryset.select_related("employment_area").prefetch_related(
-            Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id"))
-        ),
+        queryset.select_related("employment_area")
+        .only(*columns)
+        .prefetch_related(Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id"))),
         size,
     )
     if count_queryset is not None:
@@ -85,6 +86,14 @@ def paginate(queryset, number, size, count_queryset=None):
     page = paginator.page(min(number, paginator.num_pages))  # past the last page: show the last one
     page.object_list = list(page.object_list)
     return page
+
+
+def _choices(field):
+    """A field's choices; a model field's read with a plain query (its ModelChoiceIterator uses
+    .iterator(), a server-side cursor on PostgreSQL: three round trips per field)."""
+    if getattr(field, "queryset", None) is None or getattr(field, "null_label", None) is not None:
+        return field.choices
+    return [(field.prepare_value(obj), field.label_from_instance(obj)) for obj in field.queryset.all()]
 
 
 def filter_fields(form):
@@ -96,7 +105,7 @@ def filter_fields(form):
             selected = {str(value) for value in (bound.value() or [])}
             options = [
                 {"value": str(value), "label": label, "checked": str(value) in selected}
-                for value, label in bound.field.choices
+                for value, label in _choices(bound.field)
             ]
             fields.append({"bound": bound, "options": options, "open": bool(selected)})
         else:
@@ -139,8 +148,10 @@ def decorate_with_profile(candidates):
 @require_GET
 def pool_search(request):
     _require_recruiter(request)
-    overdue = list(overdue_sheets(request.user))
+    # A plain EXISTS first: the listing of the overdue sheets (five joins) only for the locked page.
+    overdue = perms.sheets_for(request.user).filter(created_by=request.user).overdue().exists()
     if overdue:
+        overdue = list(overdue_sheets(request.user))
         messages.warning(request, OVERDUE_LOCK_MESSAGE)
         return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
     filterset, queryset, count_queryset = pool_results(request.user, request.GET, with_count=True)

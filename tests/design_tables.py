@@ -1,0 +1,30 @@
+"""Tables of DESIGN.md typed again on purpose: a test fails if the loaded data drifts from the design."""
+
+# DESIGN.md 3.3, row by row: (result, status, days before a mandatory update).
+SAR_TABLE = [
+    ("Aucun - étude de la candidature en cours", "Etude en cours", 30),
+    ("Profil non retenu après étude fiche profil / CV", "Non retenu", None),
+    ("Après entretien - Avis réservé car profil peu convaincant", "Non retenu", None),
+    ("Après entretien - Profil employable, pas adapté au poste ou pas de poste à pourvoir", "Non retenu", None),
+    ("Profil intéressant gardé en vivier pour un recrutement potentiel", "Candidat en vivier", 200),
+    ("Profil conservé en vivier pour formation pré-recrutement", "Candidat en vivier", 200),
+    ("Candidat en formation individuelle pré-recrutement (POEI, AFPR, ...)", "Formation pré-recrutement", 180),
+    ("Action ADC - Demande d'inscription", "Action ADC - gestion candidature", None),
+    ("Action ADC - choisi pour une période d'immersion en entreprise", "Action ADC - gestion candidature", None),
+    ("Proposition sous réserve approbation client final", "Recrutement en cours", 30),
+    ("Proposition en cours", "Recrutement en cours", 30),
+    ("Refus de la proposition par le candidat", "Refus du candidat", None),
+    ("Recrutement", "Recruté en période essai ou alternance", 250),
+    ("En Formation Intensive Spécialisée sur 3 mois", "Action ADC 3 mois", 100),
+    ("En Formation Intensive Spécialisée sur 6 mois", "Action ADC 6 mois", 190),
+    ("En formation préalable aux bases du métier sur 6 mois maxi", "Action ADC 6 mois", 190),
+    ("En Formation Généraliste sur 6 mois (après formation aux bases du métier)", "Action ADC 6 mois", 190),
+    ("En Formation Généraliste sur 9 mois", "Action ADC 9 mois", 280),
+    ("En Formation Généraliste sur 1 an", "Action ADC 1 an", 370),
+    ("En Formation Généraliste sur 2 ans", "Action ADC 2 ans", 740),
+    ("Non recruté à l'issue d'une action ADC", "Non retenu", None),
+    ("Après entretien - profil jugé non employable", "Non employable", None),
+    ("Candidat indisponible (formation, ...)", "Indisponible", None),
+    ("Candidat ayant retrouvé un emploi", "Situation à vérifier", None),
+    ("Abandon du dossier", "Non retenu", None),
+]

@@ -72,9 +72,10 @@ def build_pool(rng):
 
     from recruitment.commission.enums import AnalysisState, MasteryLevel
     from recruitment.commission.models import Analysis, AnalysisSkill, Session
+    from recruitment.commission.profiles import refresh_profiles
     from recruitment.demo import ensure_terms
     from recruitment.enums import Classification, ConsentMethod
-    from recruitment.models import Candidate, Consent, ExperienceBand, Skill, StudyLevel, TrainingCourse
+    from recruitment.models import Candidate, Consent, ExperienceBand, Skill, StudyLevel, TrainingCourse, mark_consent
     from recruitment.storage_demo import DEMO_SIGNATURE_NAME
 
     if Analysis.objects.filter(session__place="Banc d'essai").exists():
@@ -100,6 +101,7 @@ def build_pool(rng):
         ],
         batch_size=5000,
     )
+    mark_consent(pool_ids, True)  # bulk_create bypasses Consent.save()
     from portal.accounts.models import User
     from portal.organisations.models import Territory
 
@@ -137,6 +139,7 @@ def build_pool(rng):
                     links.append(through(analysis_id=analysis.pk, trainingcourse_id=rng.choice(courses)))
             AnalysisSkill.objects.bulk_create(rows, batch_size=10000)
             through.objects.bulk_create(links, batch_size=5000, ignore_conflicts=True)
+            refresh_profiles(chunk)  # bulk_create sends no signals
     print(f"Vivier : {len(pool_ids)} dossiers analysés en {time.perf_counter() - started:.1f} s")
 
 
@@ -218,7 +221,8 @@ def main():
         due_on=django.utils.timezone.localdate() + timedelta(days=30)
     )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # What autovacuum does in production (the bench's bulk updates leave dead rows and no visibility map).
+        cursor.execute("VACUUM ANALYZE")
 
     url = reverse("sar_pool:index")
     areas = list(EmploymentArea.objects.order_by("order").values_list("pk", flat=True))

@@ -23,6 +23,7 @@ from .models import (
     Job,
     SearchContext,
     Situation,
+    mark_consent,
 )
 from .storage_demo import DEMO_CV_NAME, DEMO_SIGNATURE_NAME, ensure_demo_files
 
@@ -162,6 +163,7 @@ def _bulk_children(candidates, consent_flags, rng, jobs, contexts, terms):
                 )
             )
     Consent.objects.bulk_create(consents, batch_size=1000)
+    mark_consent([consent.candidate_id for consent in consents], True)  # bulk_create bypasses Consent.save()
     CandidateDocument.objects.bulk_create(documents, batch_size=1000)
     wished_through.objects.bulk_create(wished, batch_size=2000, ignore_conflicts=True)
     current_through.objects.bulk_create(current, batch_size=2000, ignore_conflicts=True)

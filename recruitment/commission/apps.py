@@ -6,3 +6,6 @@ class CommissionConfig(AppConfig):
     label = "commission"
     verbose_name = "Commission"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import profiles  # noqa: F401  (signal receivers)

@@ -13,8 +13,9 @@ def pool_candidates(queryset=None, *, on=None):
     on = on or timezone.localdate()
     # No `classified_on__isnull=False`: `<=` already excludes NULL, and the redundant test would make
     # PostgreSQL count the NULL fraction twice, underestimate the pool and sort instead of using the index.
+    # These conditions are those of the partial index `recruitment_cand_pool`: the pool is read from it.
     return queryset.filter(
-        consent__isnull=False,
+        has_consent=True,
         classification__in=[c.value for c in POOL_CLASSES],
         classified_on__lte=on,
         anonymised_at__isnull=True,

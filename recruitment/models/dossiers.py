@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -39,6 +41,7 @@ __all__ = [
     "ContactPoint",
     "DossierLogEntry",
     "InternalDocument",
+    "mark_consent",
     "reference_row",
 ]
 
@@ -128,7 +131,7 @@ class ContactPoint(models.Model):
 
 class CandidateQuerySet(models.QuerySet):
     def with_consent(self):
-        return self.filter(consent__isnull=False)
+        return self.filter(has_consent=True)
 
     def inactive(self):
         return self.filter(updated_at__lt=timezone.now() - timedelta(days=INACTIVITY_REVIEW_DAYS))
@@ -315,6 +318,9 @@ class Candidate(ClusterableModel):
     created_at = models.DateTimeField("créé le", default=timezone.now, editable=False)
     updated_at = models.DateTimeField("modifié le", default=timezone.now, editable=False, db_index=True)
     anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True, editable=False)
+    # Mirrors the existence of `consent` (kept by Consent and by save()) so that the pool, a partial index
+    # on candidates, needs no join.
+    has_consent = models.BooleanField("consentement recueilli", default=False, editable=False)
 
     objects = CandidateQuerySet.as_manager()
 
@@ -325,10 +331,14 @@ class Candidate(ClusterableModel):
         indexes = [
             models.Index(fields=["organisation", "last_name"], name="recruitment_cand_org_name"),
             models.Index(fields=["status", "organisation"], name="recruitment_cand_status_org"),
-            # The pool (vivier): classified Employable/Adaptable, listed by classification date.
+            # The pool (vivier): classified Employable/Adaptable, listed by classification date. The included
+            # columns are those the pool search filters on: counting a search reads the index alone.
             models.Index(
                 fields=["-classified_on", "-id"],
-                condition=models.Q(classification__in=["employable", "adaptable"], anonymised_at__isnull=True),
+                include=["employment_area", "situation_date", "last_name", "first_name"],
+                condition=models.Q(
+                    classification__in=["employable", "adaptable"], anonymised_at__isnull=True, has_consent=True
+                ),
                 name="recruitment_cand_pool",
             ),
         ]
@@ -347,18 +357,16 @@ class Candidate(ClusterableModel):
         self.identifier_key = duplicates.identifier_key(self.france_travail_id)
         self.identity_key = duplicates.identity_key(self.last_name, self.first_name, self.city)
         self.updated_at = timezone.now()
+        # A copy loaded before the consent was recorded must not write the flag back.
+        self.has_consent = self.pk is not None and Consent.objects.filter(candidate_id=self.pk).exists()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at", "identifier_key", "identity_key"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                *("updated_at", "identifier_key", "identity_key", "has_consent"),
+            }
         super().save(*args, **kwargs)
         if self.city and not self.anonymised_at:
             City.remember(self.city)
-
-    @property
-    def has_consent(self):
-        try:
-            return self.consent is not None
-        except Consent.DoesNotExist:
-            return False
 
     @property
     def needs_review(self):
@@ -487,6 +495,22 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_method_display()} le {timezone.localtime(self.collected_at):%d/%m/%Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        mark_consent([self.candidate_id], True)
+        if Consent.candidate.is_cached(self):
+            self.candidate.has_consent = True
+
+
+def mark_consent(candidate_ids, recorded):
+    """Keep `Candidate.has_consent` in step (for bulk loads of consents, which bypass save())."""
+    Candidate.objects.filter(pk__in=candidate_ids).update(has_consent=recorded)
+
+
+@receiver(post_delete, sender=Consent)
+def _consent_deleted(sender, instance, **kwargs):
+    mark_consent([instance.candidate_id], False)
 
 
 class DossierLogEntryManager(BaseLogEntryManager):

@@ -9,7 +9,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from portal.accounts.models import User
 from portal.organisations.models import EmploymentArea
 from recruitment.commission.enums import AnalysisState, MasteryLevel
-from recruitment.commission.models import Analysis, AnalysisSkill, TrainingAction
+from recruitment.commission.models import Analysis, EmployabilityProfile, ProfileSkill, TrainingAction
 from recruitment.enums import Classification
 from recruitment.models import (
     Candidate,
@@ -44,22 +44,23 @@ def theme_skill_ids(themes):
     return list(Skill.objects.filter(theme__in=themes).values_list("pk", flat=True))
 
 
-def candidates_with_skills(themes, levels, *, distinct=False, skill_ids=None):
-    """Ids of candidates with an assessed skill (completed analysis) in these themes at these levels.
+def candidates_with_skills(themes, levels):
+    """Ids of candidates whose employability profile has a skill in these themes at these levels.
 
-    Used as `pk__in`: PostgreSQL hashes the subquery once instead of probing it per candidate; the
-    themes' skills are resolved first so that the subquery uses the skill index without a join.
-    `distinct` (for a COUNT over the whole pool) gives the planner the right row count, one per
-    candidate, so that it hash-joins the pool instead of probing the skills of each candidate; a page
-    read in index order with LIMIT is faster with the probes, which stop after the page.
+    Used as `pk__in`; the themes' skills are resolved first so that the subquery is an index-only scan
+    of the profiles' skills (commission_profskill_search), without a join.
     """
-    skills = AnalysisSkill.objects.filter(analysis__state=AnalysisState.COMPLETED)
+    skills = ProfileSkill.objects.all()
     if themes:
-        skills = skills.filter(skill_id__in=theme_skill_ids(themes) if skill_ids is None else skill_ids)
+        skills = skills.filter(skill_id__in=theme_skill_ids(themes))
     if levels:
         skills = skills.filter(level__in=levels)
-    skills = skills.values("analysis__candidate_id")
-    return skills.distinct() if distinct else skills
+    return skills.values("profile_id")
+
+
+def profiles(**lookups):
+    """Ids of candidates whose employability profile (latest completed analysis) matches."""
+    return EmployabilityProfile.objects.filter(**lookups).values("candidate_id")
 
 
 def completed_analyses(**lookups):
@@ -94,13 +95,13 @@ class PoolFilterSet(django_filters.FilterSet):
         label="Niveau d'étude",
         queryset=StudyLevel.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
-        method="filter_study_level",
+        method="filter_profile",
     )
     digital_experience = django_filters.ModelMultipleChoiceFilter(
         label="Années exp numérique",
         queryset=ExperienceBand.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
-        method="filter_digital_experience",
+        method="filter_profile",
     )
     skill_theme = django_filters.ModelMultipleChoiceFilter(
         label="Thème de compétence",
@@ -140,33 +141,22 @@ class PoolFilterSet(django_filters.FilterSet):
         model = Candidate
         fields = []
 
-    for_count = False
-    # Filters that keep few candidates: with one of them, probing the skills per candidate stays cheap.
-    NARROWING = {"employment_area", "name", "current_jobs", "study_level", "digital_experience", "training"}
-    NARROWING |= {"classified_from", "classified_before", "situation_changed_from"}
-
-    def count_qs(self):
-        """The same filters, written for a COUNT over the whole result (valid filterset only)."""
-        self.for_count, self._skills_filtered = True, False
-        try:
-            return self.filter_queryset(self.queryset.all())
-        finally:
-            self.for_count = False
-
-    def _skill_ids(self, themes):
-        if getattr(self, "_theme_skill_ids", None) is None:
-            self._theme_skill_ids = theme_skill_ids(themes)
-        return self._theme_skill_ids
-
     def filter_name(self, queryset, name, value):
         return queryset.filter(_name_query("", value)) if value.strip() else queryset
 
-    def filter_study_level(self, queryset, name, value):
-        # Exact levels: the highest level with diploma recorded by the commission.
-        return queryset.filter(pk__in=completed_analyses(level_with_diploma__in=value)) if value else queryset
-
-    def filter_digital_experience(self, queryset, name, value):
-        return queryset.filter(pk__in=completed_analyses(digital_experience__in=value)) if value else queryset
+    def filter_profile(self, queryset, name, value):
+        """Study level (exact levels: the highest with diploma) and digital experience, as the commission
+        last recorded them (the columns shown): one subquery for both filters."""
+        data = self.form.cleaned_data
+        lookups = {
+            f"{field}__in": data[name]
+            for name, field in (("study_level", "study_level"), ("digital_experience", "digital_experience"))
+            if data.get(name)
+        }
+        if not lookups or getattr(self, "_profile_filtered", False):
+            return queryset
+        self._profile_filtered = True
+        return queryset.filter(pk__in=profiles(**lookups))
 
     def filter_skills(self, queryset, name, value):
         """Theme and mastery level apply to the same skill: one subquery for both filters."""
@@ -175,10 +165,7 @@ class PoolFilterSet(django_filters.FilterSet):
         if not themes and not levels or getattr(self, "_skills_filtered", False):
             return queryset
         self._skills_filtered = True
-        # Counting the whole pool: one row per candidate lets the planner hash-join the skills.
-        distinct = self.for_count and not any(data.get(name) for name in self.NARROWING)
-        skill_ids = self._skill_ids(themes) if themes else None
-        return queryset.filter(pk__in=candidates_with_skills(themes, levels, distinct=distinct, skill_ids=skill_ids))
+        return queryset.filter(pk__in=candidates_with_skills(themes, levels))
 
     def filter_training(self, queryset, name, value):
         """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""

@@ -43,12 +43,15 @@ def pool():
 
 def pool_for(user):
     """The pool as this recruiter may search it: without the candidates already in the portfolio."""
+    from django.db.models import Exists, OuterRef
+
     from .models import FollowUpSheet
 
     if not is_recruiter(user):
         return pool().none()
-    in_portfolio = FollowUpSheet.objects.filter(company_id=user.organisation_id).values("candidate_id")
-    return pool().exclude(pk__in=in_portfolio)
+    # NOT EXISTS (an anti-join PostgreSQL estimates well) rather than NOT IN (a filter it guesses at 50 %).
+    in_portfolio = FollowUpSheet.objects.filter(company_id=user.organisation_id, candidate_id=OuterRef("pk"))
+    return pool().exclude(Exists(in_portfolio))
 
 
 def candidates_for(user):

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from recruitment.commission.enums import AnalysisState, MasteryLevel
-from recruitment.commission.models import Analysis, AnalysisSkill
+from recruitment.commission.enums import MasteryLevel
+from recruitment.commission.models import EmployabilityProfile, ProfileSkill
 from recruitment.commission.synthesis import synthesis_context
-from recruitment.models import CandidateDocument, Job
+from recruitment.models import Candidate, CandidateDocument, Job
 from recruitment.views import _private_file_response
 
 from . import perms, sheets
@@ -54,37 +54,33 @@ def _page_size(request):
     return max(1, min(size, MAX_PAGE_SIZE))
 
 
-def pool_results(user, data, *, with_count=False):
-    """(filterset, ordered queryset) of the pool search; with `with_count`, also the queryset to count."""
+def pool_results(user, data):
+    """(filterset, ordered queryset) of the pool search."""
     filterset = PoolFilterSet(data, queryset=perms.pool_for(user))
-    if filterset.is_valid():
-        queryset, count_queryset = filterset.qs, filterset.count_qs()
-    else:
-        queryset = count_queryset = filterset.queryset.none()
+    queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     sort = data.get("sort", "-classified_on")
-    queryset = queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
-    return (filterset, queryset, count_queryset) if with_count else (filterset, queryset)
+    return filterset, queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
 
 
-def paginate(queryset, number, size, count_queryset=None):
-    """Page of the pool: a COUNT without ordering (the planner may hash the subqueries; on
-    `count_queryset` if given), then the page's rows read in index order with LIMIT (stops after
-    `size` matches)."""
+def paginate(queryset, number, size):
+    """Page of the pool in three constant queries: the COUNT; the page's ids, read from the pool's
+    covering index in classification-date order (LIMIT stops after `size` matches); their rows."""
     try:
         number = max(1, int(number or 1))
     except ValueError:
         number = 1
-    columns = ("civility", "last_name", "first_name", "city", "classification", "classified_on", "employment_area")
-    paginator = Paginator(
-        queryset.select_related("employment_area")
-        .only(*columns)
-        .prefetch_related(Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id"))),
-        size,
-    )
-    if count_queryset is not None:
-        paginator.__dict__["count"] = count_queryset.count()  # cached_property
+    paginator = Paginator(queryset.values_list("pk", flat=True), size)
+    paginator.__dict__["count"] = queryset.count()  # cached_property; no ORDER BY in the COUNT
     page = paginator.page(min(number, paginator.num_pages))  # past the last page: show the last one
-    page.object_list = list(page.object_list)
+    columns = ("civility", "last_name", "first_name", "city", "classification", "classified_on", "employment_area")
+    rows = (
+        Candidate.objects.filter(pk__in=list(page.object_list))
+        .select_related("employment_area")
+        .only(*columns)
+        .prefetch_related(Prefetch("current_jobs", queryset=Job.objects.only("pk", "name", "family_id")))
+        .in_bulk()
+    )
+    page.object_list = [rows[pk] for pk in page.object_list]
     return page
 
 
@@ -114,32 +110,29 @@ def filter_fields(form):
 
 
 def decorate_with_profile(candidates):
-    """Attach the commission's data shown in the result columns (study level, digital experience,
+    """Attach the employability profile shown in the result columns (study level, digital experience,
     skills grouped by theme) with a constant number of queries per page (plain values, no models)."""
     candidates = list(candidates)
-    latest = {}
-    analyses = (
-        Analysis.objects.filter(candidate__in=[c.pk for c in candidates], state=AnalysisState.COMPLETED)
-        .order_by("candidate_id", "-session__date", "-pk")
-        .values_list("candidate_id", "pk", "level_with_diploma__name", "digital_experience__name")
-    )
-    for candidate_id, *analysis in analyses:
-        latest.setdefault(candidate_id, analysis)
-    skills_by_analysis = {}
+    ids = [c.pk for c in candidates]
+    profiles = {
+        candidate_id: (level or "", band or "")
+        for candidate_id, level, band in EmployabilityProfile.objects.filter(candidate_id__in=ids).values_list(
+            "candidate_id", "study_level__name", "digital_experience__name"
+        )
+    }
     labels = dict(MasteryLevel.choices)
+    skills_by_candidate = {}
     skills = (
-        AnalysisSkill.objects.filter(analysis__in=[pk for pk, _level, _band in latest.values()])
+        ProfileSkill.objects.filter(profile_id__in=ids)
         .order_by("skill__theme__order", "skill__theme__name", "skill__order", "skill__name")
-        .values_list("analysis_id", "skill__theme__name", "skill__name", "level")
+        .values_list("profile_id", "skill__theme__name", "skill__name", "level")
     )
-    for analysis_id, theme, skill, level in skills:
-        skills_by_analysis.setdefault(analysis_id, []).append((theme, skill, labels.get(level, level)))
+    for candidate_id, theme, skill, level in skills:
+        skills_by_candidate.setdefault(candidate_id, []).append((theme, skill, labels.get(level, level)))
     for candidate in candidates:
-        pk, level, band = latest.get(candidate.pk, (None, "", ""))
-        candidate.sar_study_level = level or ""
-        candidate.sar_digital_experience = band or ""
+        candidate.sar_study_level, candidate.sar_digital_experience = profiles.get(candidate.pk, ("", ""))
         grouped = {}
-        for theme, skill, label in skills_by_analysis.get(pk, []):
+        for theme, skill, label in skills_by_candidate.get(candidate.pk, []):
             grouped.setdefault(theme, []).append((skill, label))
         candidate.sar_skills = list(grouped.items())
     return candidates
@@ -154,8 +147,8 @@ def pool_search(request):
         overdue = list(overdue_sheets(request.user))
         messages.warning(request, OVERDUE_LOCK_MESSAGE)
         return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
-    filterset, queryset, count_queryset = pool_results(request.user, request.GET, with_count=True)
-    page = paginate(queryset, request.GET.get("p"), _page_size(request), count_queryset)
+    filterset, queryset = pool_results(request.user, request.GET)
+    page = paginate(queryset, request.GET.get("p"), _page_size(request))
     decorate_with_profile(page.object_list)
     query = request.GET.copy()
     query.pop("p", None)

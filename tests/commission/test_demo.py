@@ -6,7 +6,7 @@ import pytest
 
 from portal.accounts.roles import Role
 from recruitment.commission import demo
-from recruitment.commission.models import Analysis, Session
+from recruitment.commission.models import Analysis, EmployabilityProfile, Session
 from tests.portal.factories import UserFactory
 from tests.recruitment.factories import partner_with_adviser
 
@@ -33,6 +33,7 @@ def test_sessions_over_demo_dossiers_and_idempotent():
     assert Session.objects.count() == 2
     assert Analysis.objects.count() == 6
     assert Analysis.objects.filter(state="completed").count() == 4
+    assert EmployabilityProfile.objects.count() == 4  # what the pool search reads
     assert Analysis.objects.filter(state="draft", candidate__status__code="convoque-commission").count() == 2
     demo.seed(io.StringIO())
     assert Session.objects.count() == 2 and Analysis.objects.count() == 6

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from recruitment.enums import ConsentMethod
 from recruitment.forms import PROJECT_FIELDS
-from recruitment.models import Candidate, CandidateDocument, InternalDocument
+from recruitment.models import Candidate, CandidateDocument, Consent, InternalDocument
 
 from .factories import PDF_BYTES, CandidateFactory, partner_with_adviser, png_bytes, signature_data_url, terms
 from .helpers import dossier_data, url
@@ -151,3 +151,31 @@ class TestDocuments:
         )
         assert client.post(url("edit", candidate.pk), data).status_code == 302
         assert not CandidateDocument.objects.exists()
+
+
+@pytest.mark.django_db
+class TestConsentFlag:
+    """`Candidate.has_consent` mirrors the consent: the pool, read from a partial index, relies on it."""
+
+    def test_recording_a_consent_sets_it_even_on_a_copy_loaded_before(self, client, adviser):
+        candidate = CandidateFactory(organisation=adviser.organisation, organisation_contact=adviser)
+        stale = Candidate.objects.get(pk=candidate.pk)
+        assert not stale.has_consent
+        Consent.objects.create(
+            candidate=candidate, method=ConsentMethod.SIGNATURE, file="consentements/x.png", terms=terms()
+        )
+        assert candidate.has_consent
+        stale.city = "Metz"
+        stale.save()
+        assert Candidate.objects.get(pk=candidate.pk).has_consent
+
+    def test_removing_the_consent_clears_it(self):
+        candidate = CandidateFactory(with_consent=True)
+        assert Candidate.objects.get(pk=candidate.pk).has_consent
+        Consent.objects.filter(candidate=candidate).delete()
+        assert not Candidate.objects.get(pk=candidate.pk).has_consent
+
+    def test_consent_from_the_dossier_form(self, client, adviser):
+        data = dossier_data(adviser, consent_method="signature", consent_signature=signature_data_url())
+        client.post(url("add"), data)
+        assert Candidate.objects.get().has_consent

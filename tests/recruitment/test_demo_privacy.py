@@ -34,6 +34,9 @@ class TestDemoSeed:
         assert ContactPoint.objects.get(organisation=org_a, employment_area=area()).user == referent_a
         assert CandidateDocument.objects.exists()
         assert all(c.identity_key for c in Candidate.objects.all())
+        # Consents are bulk-created: the flag the pool reads must still follow them.
+        assert set(Candidate.objects.filter(has_consent=True)) == set(Candidate.objects.filter(consent__isnull=False))
+        assert Candidate.objects.filter(has_consent=True).exists()
         demo.seed(out, candidates=12)
         assert Candidate.objects.count() == 12
 

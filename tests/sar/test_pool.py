@@ -13,6 +13,7 @@ from portal.accounts.roles import Role
 from recruitment.commission.models import TrainingAction, TrainingPlan
 from recruitment.models import ExperienceBand, Skill, SkillTheme, StudyLevel, TrainingCourse
 from recruitment.sar.enums import OVERDUE_LOCK_MESSAGE
+from tests.commission.factories import SessionFactory
 from tests.portal.factories import UserFactory
 from tests.recruitment.factories import CandidateFactory, area, job
 from tests.sar.conftest import login
@@ -96,6 +97,22 @@ class TestFilters:
         analysed(c, level_with_diploma=bac3)
         assert listed(client_, pool_url, study_level=[bac2.pk]) == {a.pk}
         assert listed(client_, pool_url, study_level=[bac2.pk, bac5.pk]) == {a.pk, b.pk}
+
+    def test_profile_filters_read_the_latest_analysis_only(self, client_, pool_url):
+        """Level, experience and skills are those shown in the columns: the latest completed analysis."""
+        bac2, bac5 = (StudyLevel.objects.get(name=n) for n in ("Bac + 2", "Bac + 5"))
+        skill = Skill.objects.order_by("pk").first()
+        candidate = PoolCandidateFactory()
+        analysed(
+            candidate,
+            level_with_diploma=bac5,
+            skills=[(skill, "experimente")],
+            session=SessionFactory(date=TODAY - timedelta(days=400)),
+        )
+        analysed(candidate, level_with_diploma=bac2, session=SessionFactory(date=TODAY - timedelta(days=20)))
+        assert listed(client_, pool_url, study_level=[bac5.pk]) == set()
+        assert listed(client_, pool_url, study_level=[bac2.pk]) == {candidate.pk}
+        assert listed(client_, pool_url, skill_theme=[skill.theme_id]) == set()
 
     def test_digital_experience_exact_bands(self, client_, pool_url):
         low, mid, high = (ExperienceBand.objects.get(name=n) for n in ("< 1 an", "3 à 5 ans", "> 10 ans"))

@@ -2,14 +2,16 @@
 kept in step with every change of the analyses, their skills and their sessions."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 
 from recruitment.commission.enums import AnalysisState
 from recruitment.commission.models import AnalysisSkill, EmployabilityProfile
 from recruitment.commission.profiles import refresh_profiles
 from recruitment.commission.services import save_analysis
-from recruitment.models import ExperienceBand, Skill, StudyLevel
+from recruitment.models import Candidate, ExperienceBand, Skill, StudyLevel
 from tests.commission.factories import AnalysisFactory, SessionFactory, eligible_candidate
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +108,15 @@ def test_refresh_rebuilds_profiles_after_a_bulk_load():
     for analysis in analyses:
         assert profile_of(analysis.candidate)[0] == analysis.pk
         assert profile_of(analysis.candidate)[3] == {(skills(1)[0].pk, "operationnel")}
+
+
+def test_rebuild_command_puts_derived_data_right():
+    analysis = AnalysisFactory(completed=True)
+    AnalysisSkill.objects.bulk_create([AnalysisSkill(analysis=analysis, skill=skills(1)[0], level="debutant")])
+    candidate = analysis.candidate
+    Candidate.objects.filter(pk=candidate.pk).update(has_consent=False)
+    out = io.StringIO()
+    call_command("rebuild_profiles", stdout=out)
+    assert profile_of(candidate)[3] == {(skills(1)[0].pk, "debutant")}
+    assert Candidate.objects.get(pk=candidate.pk).has_consent
+    assert "1 dossier(s)" in out.getvalue()

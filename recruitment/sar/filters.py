@@ -148,24 +148,17 @@ class PoolFilterSet(django_filters.FilterSet):
         """Study level (exact levels: the highest with diploma) and digital experience, as the commission
         last recorded them (the columns shown): one subquery for both filters."""
         data = self.form.cleaned_data
-        lookups = {
-            f"{field}__in": data[name]
-            for name, field in (("study_level", "study_level"), ("digital_experience", "digital_experience"))
-            if data.get(name)
-        }
-        if not lookups or getattr(self, "_profile_filtered", False):
-            return queryset
-        self._profile_filtered = True
+        if not value or name == "digital_experience" and data.get("study_level"):
+            return queryset  # nothing chosen, or already applied with the study level
+        lookups = {f"{field}__in": data[field] for field in ("study_level", "digital_experience") if data.get(field)}
         return queryset.filter(pk__in=profiles(**lookups))
 
     def filter_skills(self, queryset, name, value):
         """Theme and mastery level apply to the same skill: one subquery for both filters."""
         data = self.form.cleaned_data
-        themes, levels = data.get("skill_theme"), data.get("mastery_level")
-        if not themes and not levels or getattr(self, "_skills_filtered", False):
-            return queryset
-        self._skills_filtered = True
-        return queryset.filter(pk__in=candidates_with_skills(themes, levels))
+        if not value or name == "mastery_level" and data.get("skill_theme"):
+            return queryset  # nothing chosen, or already applied with the theme
+        return queryset.filter(pk__in=candidates_with_skills(data.get("skill_theme"), data.get("mastery_level")))
 
     def filter_training(self, queryset, name, value):
         """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""
@@ -267,11 +260,10 @@ class PortfolioFilterSet(WagtailFilterSet):
 
     def filter_skills(self, queryset, name, value):
         data = self.form.cleaned_data
-        themes, levels = data.get("skill_theme"), data.get("mastery_level")
-        if not themes and not levels or getattr(self, "_skills_filtered", False):
-            return queryset
-        self._skills_filtered = True
-        return queryset.filter(candidate_id__in=candidates_with_skills(themes, levels))
+        if not value or name == "mastery_level" and data.get("skill_theme"):
+            return queryset  # nothing chosen, or already applied with the theme
+        skills = candidates_with_skills(data.get("skill_theme"), data.get("mastery_level"))
+        return queryset.filter(candidate_id__in=skills)
 
     def filter_action(self, queryset, name, value):
         return queryset.filter(actions__contains=f"|{value}|") if value else queryset

@@ -124,6 +124,10 @@ class TestFilters:
         analysed(c, digital_experience=high)
         assert listed(client_, pool_url, digital_experience=[mid.pk]) == {b.pk}
         assert listed(client_, pool_url, digital_experience=[low.pk, high.pk]) == {a.pk, c.pk}
+        # With a study level too (the factory's analyses record the highest level): both must match.
+        highest, lowest = StudyLevel.objects.order_by("order").last(), StudyLevel.objects.order_by("order").first()
+        assert listed(client_, pool_url, study_level=[highest.pk], digital_experience=[mid.pk]) == {b.pk}
+        assert listed(client_, pool_url, study_level=[lowest.pk], digital_experience=[mid.pk]) == set()
 
     def test_skill_theme_and_mastery_level_on_the_same_skill(self, client_, pool_url):
         themes = list(SkillTheme.objects.filter(skills__isnull=False).distinct().order_by("order")[:2])

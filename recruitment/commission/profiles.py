@@ -43,7 +43,8 @@ def refresh_profiles(candidate_ids):
                 )
                 for candidate_id, (analysis_id, level, band) in latest.items()
             )
-            skills = AnalysisSkill.objects.filter(analysis_id__in=[pk for pk, _l, _b in latest.values()])
+            # No ORDER BY: AnalysisSkill's default ordering would join skills and themes for nothing.
+            skills = AnalysisSkill.objects.filter(analysis_id__in=[pk for pk, _l, _b in latest.values()]).order_by()
             ProfileSkill.objects.bulk_create(
                 ProfileSkill(profile_id=candidate_id, skill_id=skill_id, level=level)
                 for candidate_id, skill_id, level in skills.values_list("analysis__candidate_id", "skill_id", "level")

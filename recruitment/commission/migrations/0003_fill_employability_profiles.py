@@ -28,7 +28,7 @@ def fill(apps, schema_editor):
         batch_size=1000,
     )
     candidate_of = {analysis_id: candidate_id for candidate_id, (analysis_id, _l, _b) in latest.items()}
-    skills = AnalysisSkill.objects.filter(analysis__state="completed").values_list("analysis_id", "skill_id", "level")
+    skills = AnalysisSkill.objects.filter(analysis__state="completed").order_by().values_list("analysis_id", "skill_id", "level")
     ProfileSkill.objects.bulk_create(
         (
             ProfileSkill(profile_id=candidate_of[analysis_id], skill_id=skill_id, level=level)

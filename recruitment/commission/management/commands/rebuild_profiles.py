@@ -12,9 +12,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        candidates = Analysis.objects.values_list("candidate_id", flat=True).distinct()
+        candidates = set(Analysis.objects.values_list("candidate_id", flat=True))
         refresh_profiles(candidates)
         with_consent = Consent.objects.values("candidate_id")
         Candidate.objects.filter(has_consent=True).exclude(pk__in=with_consent).update(has_consent=False)
         mark_consent(with_consent, True)
-        self.stdout.write(self.style.SUCCESS(f"{len(set(candidates))} dossier(s) analysé(s) mis à jour."))
+        self.stdout.write(self.style.SUCCESS(f"{len(candidates)} dossier(s) analysé(s) mis à jour."))

@@ -109,3 +109,6 @@ class DirectoryAPIViewSet(BaseAPIViewSet):
         return self.detail_view(request, org.pk)
 
     find_query_parameters = frozenset(["slug"])
+
+
+API_ENDPOINTS = {"annuaire": DirectoryAPIViewSet}

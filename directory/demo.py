@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from portal import demo
 from portal.organisations.enums import CategoryCode, MembershipState
 from portal.organisations.models import Activity, CompanyType, Department, Organisation, OrganisationCategory
+from portal.registry import DemoStep
 
 from .models import DirectoryPage
 
@@ -91,3 +92,6 @@ def _logo_image(name, colour):
     return get_image_model().objects.create(
         title=f"Logo {name}"[:255], file=ImageFile(buffer, name=f"logo-{initials.lower()}.png")
     )
+
+
+DEMO_STEPS = [DemoStep(100, seed)]

@@ -8,6 +8,7 @@ filtered list has a readable, shareable URL.
 import django_filters
 from django import forms
 from django.db.models import Count, Prefetch, Q
+from wagtail.images import get_image_model
 
 from portal.organisations.enums import CategoryCode
 from portal.organisations.models import Activity, CompanyType, Department, Organisation, OrganisationCategory
@@ -36,7 +37,12 @@ def professional_bodies():
     return listed_organisations().filter(category__code=CategoryCode.PROFESSIONAL_BODY)
 
 
+def _active(model):
+    return lambda request: model.objects.filter(is_active=True)
+
+
 def _multi(field_name, queryset, label, to_field_name="pk"):
+    # `queryset` is a callable(request): evaluated per filterset, never at import (models may not be ready).
     # django-filter compares `field_name` with the value's `to_field_name` attribute.
     return django_filters.ModelMultipleChoiceFilter(
         field_name=field_name if to_field_name == "pk" else f"{field_name}__{to_field_name}",
@@ -49,16 +55,12 @@ def _multi(field_name, queryset, label, to_field_name="pk"):
 
 class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Rechercher (nom, présentation)")
-    categorie = _multi("category", OrganisationCategory.objects.filter(is_active=True), "Catégorie", "code")
-    type = _multi("company_type", CompanyType.objects.filter(is_active=True), "Type d'entreprise")
-    activite = _multi("activities", Activity.objects.filter(is_active=True), "Activités principales")
-    etablissement = _multi(
-        "establishment_departments", Department.objects.filter(is_active=True), "Départements d'établissement", "code"
-    )
-    intervention = _multi(
-        "intervention_departments", Department.objects.filter(is_active=True), "Départements d'intervention", "code"
-    )
-    affiliation = _multi("affiliation", professional_bodies(), "Affiliation", "slug")
+    categorie = _multi("category", _active(OrganisationCategory), "Catégorie", "code")
+    type = _multi("company_type", _active(CompanyType), "Type d'entreprise")
+    activite = _multi("activities", _active(Activity), "Activités principales")
+    etablissement = _multi("establishment_departments", _active(Department), "Départements d'établissement", "code")
+    intervention = _multi("intervention_departments", _active(Department), "Départements d'intervention", "code")
+    affiliation = _multi("affiliation", lambda request: professional_bodies(), "Affiliation", "slug")
 
     class Meta:
         model = Organisation
@@ -66,8 +68,6 @@ class DirectoryFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset if queryset is not None else listed_organisations(), **kwargs)
-        # The API must see a fresh professional-bodies list, not the one of the class definition.
-        self.filters["affiliation"].queryset = professional_bodies()
 
     def filter_text(self, queryset, name, value):
         """Every word must appear in the name or the presentation, ignoring accents and case."""
@@ -112,7 +112,7 @@ class DirectoryFilter(django_filters.FilterSet):
             )
             selected = {getattr(obj, flt.extra["to_field_name"]) for obj in cleaned.get(name) or ()}
             options = []
-            for obj in flt.queryset:
+            for obj in flt.get_queryset(self.request):
                 key = getattr(obj, flt.extra["to_field_name"])
                 count = counts.get(obj.pk, 0)
                 if count or key in selected:
@@ -129,8 +129,6 @@ def _option_label(obj):
 
 def with_list_data(queryset):
     """What a directory card shows, in a fixed number of queries whatever the page size."""
-    from wagtail.images import get_image_model
-
     return queryset.select_related("category", "company_type").prefetch_related(
         Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_LIST_RENDITION))
     )

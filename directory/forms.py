@@ -1,10 +1,14 @@
-"""The contact form of a company's directory page."""
+"""Forms of the directory: the contact form of a company's page, the extranet's organisation sheet."""
 
 import re
 
 from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from .uploads import FORMATS_LABEL, check_cv
+from portal.accounts.models import User
+from portal.organisations.enums import CategoryCode
+from portal.organisations.models import Organisation
+from portal.uploads import UploadKind, validate_upload
 
 PHONE_RE = re.compile(r"^\+?[\d\s().-]{6,25}$")
 
@@ -18,8 +22,8 @@ class ContactForm(forms.Form):
     cv = forms.FileField(
         label="Votre CV (facultatif)",
         required=False,
-        help_text=f"{FORMATS_LABEL}, 5 Mo au maximum.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx,.odt,.rtf,.txt"}),
+        help_text=f"{UploadKind.CV.formats_label}, {UploadKind.CV.max_size_label} au maximum.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{ext}" for ext in UploadKind.CV.formats)}),
     )
     consent = forms.BooleanField(
         label="J'accepte que les données saisies dans ce formulaire soient transmises à cette entreprise "
@@ -44,7 +48,7 @@ class ContactForm(forms.Form):
 
     def clean_cv(self):
         uploaded = self.cleaned_data.get("cv")
-        return check_cv(uploaded) if uploaded else None
+        return validate_upload(uploaded, UploadKind.CV) if uploaded else None
 
     @property
     def is_spam(self):
@@ -53,3 +57,29 @@ class ContactForm(forms.Form):
     @property
     def visible_fields_without_honeypot(self):
         return [f for f in self.visible_fields() if f.name != "website"]
+
+
+class OrganisationSheetForm(WagtailAdminModelForm):
+    """The sheet's edit form: who may receive messages, which body it may be affiliated to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "hr_contact" in self.fields:
+            # Only a colleague may receive the directory's messages, never an outsider.
+            self.fields["hr_contact"].queryset = (
+                User.objects.filter(organisation=self.instance, is_active=True)
+                if self.instance.pk
+                else User.objects.none()
+            )
+            self.fields["hr_contact"].help_text = (
+                "Reçoit les messages envoyés depuis l'annuaire ; à défaut, le référent les reçoit. "
+                "Son adresse n'est jamais affichée."
+            )
+        if "affiliation" in self.fields:
+            self.fields["affiliation"].queryset = (
+                Organisation.objects.accepted()
+                .filter(category__code=CategoryCode.PROFESSIONAL_BODY)
+                .exclude(pk=self.instance.pk)
+            )
+        if "referent" in self.fields:
+            self.fields["referent"].queryset = User.objects.filter(is_active=True)

@@ -6,8 +6,11 @@ from django.dispatch import receiver
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
+from wagtail.search.index import insert_or_update_object
 
 from portal.organisations.models import Organisation
+
+from . import views
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -27,15 +30,11 @@ class DirectoryPage(RoutablePageMixin, Page):
 
     @path("")
     def directory_list(self, request):
-        from .views import directory_list
-
-        return directory_list(request, self)
+        return views.directory_list(request, self)
 
     @re_path(r"^(?P<slug>[-\w]+)/$")
     def organisation_detail(self, request, slug):
-        from .views import organisation_detail
-
-        return organisation_detail(request, self, slug)
+        return views.organisation_detail(request, self, slug)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -62,12 +61,11 @@ class OrganisationSheet(Organisation):
         verbose_name_plural = "fiches annuaire"
         permissions = [
             ("manage_membership_fields", "Modifier la catégorie, l'adhésion et le référent d'une fiche annuaire"),
+            ("edit_all_organisationsheets", "Voir et modifier les fiches annuaire de tous les organismes"),
         ]
 
 
 @receiver(post_save, sender=OrganisationSheet, dispatch_uid="directory-reindex-organisation")
 def reindex_organisation(sender, instance, **kwargs):
     """Keep the Organisation search index current when a sheet is saved through the proxy."""
-    from wagtail.search.index import insert_or_update_object
-
     insert_or_update_object(Organisation.objects.get(pk=instance.pk))

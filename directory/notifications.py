@@ -4,7 +4,9 @@ from portal.mail.queue import send_templated_email
 
 
 def send_contact_message(organisation, data, cv=None):
-    """Queue the message (CV attached) to the company's HR contact or referent, then the acknowledgement.
+    """Queue the message to the company's HR contact or referent, then the acknowledgement.
+
+    `cv`, when given, is a `portal.uploads.CheckedUpload`, sent as an attachment.
 
     The acknowledgement repeats neither the message nor the recipient's address: it must not
     turn the form into a way to send arbitrary text to arbitrary addresses, nor reveal who
@@ -18,9 +20,9 @@ def send_contact_message(organisation, data, cv=None):
         "sender_phone": data.get("phone", ""),
         "subject": data["subject"],
         "message": data["message"],
-        "cv_filename": cv.filename if cv else "",
+        "cv_filename": cv.name if cv else "",
     }
-    attachments = [(cv.filename, cv.content, cv.mimetype)] if cv else []
+    attachments = [(cv.name, cv.file.read(), cv.content_type)] if cv else []
     message = send_templated_email(
         "directory/emails/contact_message",
         context,

@@ -1,7 +1,7 @@
 """Permissions of the directory screens, per role (collected by `setup_roles`).
 
-A referent edits only their own organisation's sheet: the model permission opens the screen,
-the viewset's queryset (directory.viewsets) restricts it to `Organisation.referent == user`.
+A referent edits only the sheet(s) of the organisation(s) they are the referent of
+(`perms.sheets_for`); `edit_all_organisationsheets` lifts that restriction.
 """
 
 from portal.accounts.roles import Role
@@ -11,6 +11,7 @@ ROLE_PERMISSIONS = {
         "directory.add_organisationsheet",
         "directory.change_organisationsheet",
         "directory.delete_organisationsheet",
+        "directory.edit_all_organisationsheets",
         "directory.manage_membership_fields",
         "wagtailimages.choose_image",
     ],

@@ -1,25 +1,22 @@
 """Extranet views of membership: the board's review screen, access requests, the HR contact."""
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
-from portal.accounts.models import User
-from portal.accounts.roles import Role
-from portal.organisations.enums import CategoryCode
-
-from . import services
+from . import perms, services
 from .enums import AccountRequestState, ApplicationState, Decision
-from .forms import DecisionForm
+from .forms.account_requests import HrContactForm
+from .forms.decision import DecisionForm
 from .models import AccountRequest, MembershipApplication
-from .perms import can_approve_account_requests, can_decide_applications, is_organisation_referent
+from .quotes import organisation_fee
+from .summary import application_summary
 
 # Applications ----------------------------------------------------------------------------
 
@@ -32,9 +29,16 @@ class ApplicationIndexView(IndexView):
         return None  # no free editing: the review screen records the decision
 
 
-class ApplicationHistoryView(HistoryView):
-    """The board may read the history (submission, decision) of what it reviews."""
+class ReadHistoryView(HistoryView):
+    """Whoever may read an object may read its history (submission, decision)."""
 
+    any_permission_required = ["view"]
+
+
+class ReadUsageView(UsageView):
+    """Nobody edits these objects: reading one is enough to see where it is used."""
+
+    permission_required = None
     any_permission_required = ["view"]
 
 
@@ -45,9 +49,8 @@ class ApplicationReviewView(InspectView):
     any_permission_required = ["view"]
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            MembershipApplication.objects.select_related("applicant", "organisation", "decided_by"), pk=self.pk
-        )
+        queryset = MembershipApplication.objects.select_related("applicant", "organisation", "decided_by")
+        return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_page_title(self):
         return "Demande d'adhésion"
@@ -62,26 +65,27 @@ class ApplicationReviewView(InspectView):
         context = super().get_context_data(**kwargs)
         application = self.object
         context["application"] = application
-        context["summary"] = services.application_summary(application)
-        context["quote"] = services.organisation_fee(application)
-        context["can_decide"] = application.state == ApplicationState.PENDING and can_decide_applications(
+        context["summary"] = application_summary(application)
+        context["quote"] = organisation_fee(application)
+        context["can_decide"] = application.state == ApplicationState.PENDING and perms.can_decide_applications(
             self.request.user
         )
         context.setdefault("decision_form", DecisionForm())
         return context
 
     def post(self, request, *args, **kwargs):
-        if not can_decide_applications(request.user):
+        if not perms.can_decide_applications(request.user):
             raise PermissionDenied
         form = DecisionForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(decision_form=form))
+        decision, comment = form.cleaned_data["decision"], form.cleaned_data["comment"]
         try:
-            if form.cleaned_data["decision"] == Decision.ACCEPT:
-                services.accept_application(self.object, request.user, form.cleaned_data["comment"])
+            if decision == Decision.ACCEPT:
+                services.accept_application(self.object, request.user, comment)
                 messages.success(request, f"Demande de « {self.object} » acceptée : le demandeur est prévenu.")
             else:
-                services.refuse_application(self.object, request.user, form.cleaned_data["comment"])
+                services.refuse_application(self.object, request.user, comment)
                 messages.success(request, f"Demande de « {self.object} » refusée : le demandeur est prévenu.")
         except services.StateError as error:
             messages.error(request, str(error))
@@ -91,41 +95,9 @@ class ApplicationReviewView(InspectView):
 # Access requests -----------------------------------------------------------------------------
 
 
-class AccountRequestForm(WagtailAdminModelForm):
-    class Meta:
-        model = AccountRequest
-        fields = ["last_name", "first_name", "email", "role"]
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        self.organisation = getattr(for_user, "organisation", None) if for_user else None
-        category = self.organisation.category.code if self.organisation else None
-        allowed = {
-            CategoryCode.COMPANY: [Role.COMPANY_RECRUITER],
-            CategoryCode.EMPLOYMENT_PARTNER: [Role.EMPLOYMENT_ADVISER],
-        }.get(category, [Role.COMPANY_RECRUITER, Role.EMPLOYMENT_ADVISER])
-        self.fields["role"].choices = [(role.value, role.value) for role in allowed]  # the French name is the value
-        if len(allowed) == 1:
-            self.fields["role"].initial = allowed[0].value
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.organisation is None or not self.organisation.is_accepted:
-            raise forms.ValidationError("Seul le référent d'un organisme adhérent peut demander des accès.")
-        return cleaned
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("Un compte existe déjà avec cette adresse de courriel.")
-        if AccountRequest.objects.filter(email__iexact=email, state=AccountRequestState.PENDING).exists():
-            raise forms.ValidationError("Une demande d'accès est déjà en attente pour cette adresse de courriel.")
-        return email
-
-
 class AccountRequestIndexView(IndexView):
     def get_base_queryset(self):
-        return AccountRequest.objects.for_user(self.request.user).select_related("organisation", "requested_by")
+        return super().get_base_queryset().select_related("organisation", "requested_by")
 
     def get_edit_url(self, instance):
         return None
@@ -133,13 +105,20 @@ class AccountRequestIndexView(IndexView):
 
 class AccountRequestCreateView(CreateView):
     def dispatch(self, request, *args, **kwargs):
-        if not is_organisation_referent(request.user):
+        if not perms.can_request_accounts(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def save_instance(self):
-        data = {name: self.form.cleaned_data[name] for name in AccountRequestForm.Meta.fields}
-        return services.request_account(self.request.user.organisation, self.request.user, data)
+        data = {name: self.form.cleaned_data[name] for name in ("last_name", "first_name", "email", "role")}
+        return services.request_account(self.request.user, **data)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
 
     def get_edit_url(self):
         return reverse("membership_account_requests:inspect", args=[self.object.pk])
@@ -148,29 +127,13 @@ class AccountRequestCreateView(CreateView):
         return "Demande d'accès transmise : un administrateur va la traiter."
 
 
-class ScopedAccountRequestMixin:
-    """History and usage screens only for the requests the user may see."""
-
-    def get_base_object_queryset(self):
-        return AccountRequest.objects.for_user(self.request.user)
-
-
-class AccountRequestHistoryView(ScopedAccountRequestMixin, HistoryView):
-    any_permission_required = ["view"]
-
-
-class AccountRequestUsageView(ScopedAccountRequestMixin, UsageView):
-    pass
-
-
 class AccountRequestReviewView(InspectView):
     template_name = "membership/admin/account_request_review.html"
     any_permission_required = ["view"]
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            AccountRequest.objects.for_user(self.request.user).select_related("organisation"), pk=self.pk
-        )
+        queryset = AccountRequest.objects.select_related("organisation", "requested_by")
+        return get_object_or_404(queryset, pk=unquote(str(self.pk)))  # the scope was checked in setup()
 
     def get_edit_url(self):
         return None
@@ -178,13 +141,13 @@ class AccountRequestReviewView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["account_request"] = self.object
-        context["can_approve"] = self.object.state == AccountRequestState.PENDING and can_approve_account_requests(
-            self.request.user
+        context["can_approve"] = self.object.state == AccountRequestState.PENDING and (
+            perms.can_approve_account_requests(self.request.user)
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        if not can_approve_account_requests(request.user):
+        if not perms.can_approve_account_requests(request.user):
             raise PermissionDenied
         try:
             if request.POST.get("decision") == "approve":
@@ -207,33 +170,21 @@ class AccountRequestReviewView(InspectView):
 # HR contact ---------------------------------------------------------------------------------------
 
 
-class HrContactForm(forms.Form):
-    hr_contact = forms.ModelChoiceField(
-        label="Contact des ressources humaines",
-        queryset=User.objects.none(),
-        required=False,
-        empty_label="Le référent de l'organisme",
-        help_text="Reçoit les messages (avec CV) envoyés par les candidats depuis l'annuaire. "
-        "Sans contact désigné, c'est le référent de l'organisme qui les reçoit.",
-    )
-
-    def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["hr_contact"].queryset = User.objects.filter(organisation=organisation, is_active=True)
-
-
 def hr_contact_view(request):
     """The referent designates the HR contact among the organisation's users."""
-    if not is_organisation_referent(request.user):
+    if not perms.can_designate_hr_contact(request.user):
         raise PermissionDenied
     organisation = request.user.organisation
     if request.method == "POST":
         form = HrContactForm(request.POST, organisation=organisation)
         if form.is_valid():
-            organisation.hr_contact = form.cleaned_data["hr_contact"]
-            organisation.save(update_fields=["hr_contact", "updated_at"])
-            messages.success(request, "Contact des ressources humaines enregistré.")
-            return redirect(reverse("membership_hr_contact"))
+            try:
+                services.designate_hr_contact(organisation, form.cleaned_data["hr_contact"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Contact des ressources humaines enregistré.")
+                return redirect(reverse("membership_hr_contact"))
     else:
         form = HrContactForm(initial={"hr_contact": organisation.hr_contact_id}, organisation=organisation)
     return TemplateResponse(request, "membership/admin/hr_contact.html", {"form": form, "organisation": organisation})

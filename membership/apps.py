@@ -19,10 +19,4 @@ class MembershipConfig(AppConfig):
             "membership.tasks.purge_abandoned_drafts",
             Schedule.DAILY,
         )
-        post_migrate.connect(_ensure_schedules, sender=self)
-
-
-def _ensure_schedules(**kwargs):
-    from portal.schedules import ensure_schedules
-
-    ensure_schedules()
+        post_migrate.connect(schedules.ensure_schedules, sender=self, dispatch_uid="membership_schedules")

@@ -9,10 +9,12 @@ from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.organisations.enums import CategoryCode, MembershipState
 from portal.organisations.models import Department, Organisation, OrganisationCategory
+from portal.registry import DemoStep
 
 from .content import install_pages
 from .enums import AccountRequestState, ApplicationState, Sector
 from .models import AccountRequest, MembershipApplication
+from .quotes import organisation_fee
 
 # username, organisation name, state, days since sending, headcounts (Alsace, Champagne-Ardenne, Lorraine)
 DEMO_APPLICATIONS = [
@@ -70,8 +72,6 @@ def _application(username, name, state, days, headcounts):
     user.save(update_fields=["organisation"])
     application.organisation = organisation
     application.submitted_at = timezone.now() - timedelta(days=days)
-    from .services import organisation_fee
-
     application.save()
     quote = organisation_fee(application)
     application.expected_fee = quote.amount if quote else None
@@ -94,3 +94,6 @@ def _account_request():
         role=Role.COMPANY_RECRUITER.value,
         state=AccountRequestState.PENDING,
     )
+
+
+DEMO_STEPS = [DemoStep(110, seed)]

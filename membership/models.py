@@ -1,7 +1,5 @@
 """Membership: the yearly fee grid, applications with their draft and decision, access requests."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -17,11 +15,10 @@ from portal.accounts.roles import Role
 from portal.pages.blocks import BodyBlock
 from portal.storage import private_storage
 
+from . import rules
 from .enums import AccountRequestState, ApplicationState, Sector
 from .fees import Band, GridRules, band_label
-
-REVIEW_DELAY_DAYS = 15  # the board decides within fifteen days (seed 002)
-
+from .forms.calculator import FeeCalculatorForm
 
 # Fee grid ------------------------------------------------------------------
 
@@ -111,10 +108,12 @@ class FeeBand(Orderable):
 
 
 class MembershipApplicationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ApplicationState.PENDING)
+
     def overdue(self, now=None):
-        """Pending for more than fifteen days: flagged to the board and reminded daily."""
-        limit = (now or timezone.now()) - timedelta(days=REVIEW_DELAY_DAYS)
-        return self.filter(state=ApplicationState.PENDING, submitted_at__lt=limit)
+        """`rules.is_review_overdue`, as a query."""
+        return self.pending().filter(submitted_at__lt=rules.review_cutoff(now or timezone.now()))
 
 
 class MembershipApplication(models.Model):
@@ -165,36 +164,21 @@ class MembershipApplication(models.Model):
         verbose_name = "demande d'adhésion"
         verbose_name_plural = "demandes d'adhésion"
         ordering = ["-submitted_at", "-created_at"]
-        permissions = [("decide_membershipapplication", "Peut accepter ou refuser une demande d'adhésion")]
+        permissions = [
+            ("decide_membershipapplication", "Peut accepter ou refuser une demande d'adhésion"),
+            ("receive_membershipapplication", "Reçoit les demandes d'adhésion et leurs relances"),
+        ]
 
     def __str__(self):
         return self.organisation_name or f"Demande n° {self.pk}"
 
     @property
     def is_overdue(self):
-        return (
-            self.state == ApplicationState.PENDING
-            and self.submitted_at is not None
-            and self.submitted_at < timezone.now() - timedelta(days=REVIEW_DELAY_DAYS)
-        )
+        return rules.is_review_overdue(self.state, self.submitted_at, timezone.now())
 
     @property
     def days_pending(self):
-        if self.state != ApplicationState.PENDING or not self.submitted_at:
-            return None
-        return (timezone.now() - self.submitted_at).days
-
-
-class AccountRequestQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Administrators see every request; a referent sees their organisation's."""
-        from .perms import can_approve_account_requests
-
-        if can_approve_account_requests(user):
-            return self
-        if not getattr(user, "organisation_id", None):
-            return self.none()
-        return self.filter(organisation_id=user.organisation_id)
+        return rules.days_pending(self.state, self.submitted_at, timezone.now())
 
 
 class AccountRequest(models.Model):
@@ -241,13 +225,15 @@ class AccountRequest(models.Model):
     )
     comment = models.TextField("commentaire", blank=True)
 
-    objects = AccountRequestQuerySet.as_manager()
-
     class Meta:
         verbose_name = "demande d'accès à l'extranet"
         verbose_name_plural = "demandes d'accès à l'extranet"
         ordering = ["-created_at"]
-        permissions = [("approve_accountrequest", "Peut accepter ou refuser une demande d'accès")]
+        permissions = [
+            ("approve_accountrequest", "Peut accepter ou refuser une demande d'accès"),
+            # self-service of an accepted organisation's referent
+            ("designate_hr_contact", "Peut désigner le contact RH de son organisme"),
+        ]
 
     def __str__(self):
         return f"{self.last_name.upper()} {self.first_name} ({self.organisation})"
@@ -312,8 +298,6 @@ class FeeGridPage(Page):
         verbose_name = "page Grille de cotisation"
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import FeeCalculatorForm
-
         context = super().get_context(request, *args, **kwargs)
         grid = FeeGrid.objects.current()
         context["grid"] = grid

@@ -12,24 +12,22 @@ from wagtail.models import Site
 from portal.mail.queue import send_templated_email
 from portal.pages.models import SiteSettings
 
+from . import perms
+from .enums import ApplicationState
 from .fees import format_euros
+from .summary import application_summary
 from .tokens import make_token
 
 logger = logging.getLogger(__name__)
 
 
 def president_email():
-    """SiteSettings.president_email of the default site, else the first active user with the President role."""
+    """SiteSettings.president_email of the default site, else the first user granted to receive applications."""
     site = Site.objects.filter(is_default_site=True).first()
     address = SiteSettings.for_site(site).president_email if site else ""
     if address:
         return address
-    from portal.accounts.models import User
-    from portal.accounts.roles import Role
-
-    president = (
-        User.objects.filter(is_active=True, groups__name=Role.PRESIDENT.value).exclude(email="").order_by("pk").first()
-    )
+    president = perms.users_with_perm(perms.RECEIVE_APPLICATIONS).order_by("pk").first()
     return president.email if president else ""
 
 
@@ -38,8 +36,6 @@ def resume_url(application):
 
 
 def _application_context(application):
-    from .services import application_summary
-
     return {
         "application": application,
         "applicant": application.applicant,
@@ -75,7 +71,7 @@ def send_application_submitted(application):
 
 
 def send_decision(application):
-    template = "accepted" if application.state == "accepted" else "refused"
+    template = "accepted" if application.state == ApplicationState.ACCEPTED else "refused"
     context = {
         **_application_context(application),
         "login_url": settings.BASE_URL + reverse("wagtailadmin_login"),
@@ -95,8 +91,9 @@ def send_overdue_reminder(applications):
     return send_templated_email("membership/emails/overdue_reminder", {"items": items}, to=[to])
 
 
-def send_account_request_to_admins(account_request, admin_emails):
-    if not admin_emails:
+def send_account_request_to_approvers(account_request):
+    approvers = list(perms.users_with_perm(perms.APPROVE_ACCOUNTS).values_list("email", flat=True))
+    if not approvers:
         return
     send_templated_email(
         "membership/emails/account_request",
@@ -104,7 +101,7 @@ def send_account_request_to_admins(account_request, admin_emails):
             "request": account_request,
             "review_url": settings.BASE_URL + reverse("membership_account_requests:inspect", args=[account_request.pk]),
         },
-        to=admin_emails,
+        to=approvers,
     )
 
 

@@ -6,6 +6,7 @@ ROLE_PERMISSIONS = {
     Role.PRESIDENT: [
         "membership.view_membershipapplication",
         "membership.decide_membershipapplication",
+        "membership.receive_membershipapplication",
     ],
     Role.ADMINISTRATOR: [
         "membership.view_membershipapplication",
@@ -19,8 +20,10 @@ ROLE_PERMISSIONS = {
         "membership.view_feegrid",
         "membership.change_membershipsettings",
     ],
+    # The referent role is the one granting `add_accountrequest` (services.accept_application gives it).
     Role.ORGANISATION_REFERENT: [
         "membership.add_accountrequest",
         "membership.view_accountrequest",
+        "membership.designate_hr_contact",
     ],
 }

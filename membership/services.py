@@ -1,9 +1,14 @@
-"""Membership business operations: drafts, submission, the board's decision, access requests."""
+"""Membership business operations: drafts, submission, the board's decision, access requests.
+
+Every path (public forms, extranet screens, commands, imports) goes through these functions; the
+checks that need the database live here too, and raise a French ValidationError for the field.
+"""
 
 import os
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -11,26 +16,71 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from portal.accounts.models import User
-from portal.accounts.roles import Role
 from portal.organisations.enums import MembershipState
 from portal.organisations.models import Organisation
 
-from . import notifications
-from .enums import AccountRequestState, ApplicationState
-from .fees import compute_fee, format_euros
-from .forms import draft_from_post
-from .models import FeeGrid, MembershipApplication
+from . import notifications, perms, rules
+from .enums import AccountRequestState, ApplicationState, Decision
+from .models import AccountRequest, MembershipApplication
+from .quotes import current_rules
+from .tokens import MAX_AGE
 
 REMINDER_INTERVAL = timedelta(hours=20)
+DUPLICATE_EMAIL = "Cette adresse de courriel est déjà utilisée."
+DRAFT_LINK_RESENT = (
+    " Une demande d'adhésion commencée avec cette adresse existe : "
+    "nous venons de vous renvoyer par courriel le lien pour la reprendre."
+)
+DUPLICATE_USERNAME = "Ce nom d'utilisateur est déjà utilisé."
+DUPLICATE_ORGANISATION = (
+    "Un organisme portant ce nom est déjà adhérent ou a déjà une demande d'adhésion en cours. "
+    "Contactez l'association si vous pensez qu'il s'agit d'une erreur."
+)
+ACCOUNT_EXISTS = "Un compte existe déjà avec cette adresse de courriel."
+ACCOUNT_REQUEST_PENDING = "Une demande d'accès est déjà en attente pour cette adresse de courriel."
+ROLE_NOT_REQUESTABLE = "Ce rôle ne peut pas être demandé pour un organisme de cette catégorie."
+NOT_A_REFERENT = "Seul le référent d'un organisme adhérent peut demander des accès."
+NO_REFERENT_GROUP = "Aucun groupe ne donne les droits de référent d'organisme : vérifiez les groupes de l'extranet."
 
 
 class StateError(Exception):
     """The operation does not apply to the object's current state."""
 
 
-def current_rules():
-    grid = FeeGrid.objects.current()
-    return grid.rules() if grid else None
+class EmailTaken(ValidationError):
+    """The address is used; `draft` is the application its account started, if any (its link is resent)."""
+
+    def __init__(self, draft):
+        super().__init__(DUPLICATE_EMAIL + (DRAFT_LINK_RESENT if draft else ""), code="duplicate")
+        self.draft = draft
+
+
+# Checks of part 1 and part 2 ----------------------------------------------------------------
+
+
+def check_email_free(email):
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        raise EmailTaken(existing.membership_applications.filter(state=ApplicationState.DRAFT).first())
+
+
+def check_username_free(username):
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(DUPLICATE_USERNAME, code="duplicate")
+
+
+def check_organisation_name(name, exclude_application=None):
+    """No accepted or pending organisation, nor a sent application, may already have this name."""
+    key = rules.normalise_name(name)
+    names = Organisation.objects.filter(
+        membership_state__in=[MembershipState.ACCEPTED, MembershipState.PENDING]
+    ).values_list("name", flat=True)
+    pending = MembershipApplication.objects.pending()
+    if exclude_application is not None:
+        pending = pending.exclude(pk=exclude_application.pk)
+    others = [*names, *pending.values_list("organisation_name", flat=True)]
+    if any(rules.normalise_name(other) == key for other in others):
+        raise ValidationError(DUPLICATE_ORGANISATION, code="duplicate")
 
 
 # Drafts and submission ---------------------------------------------------------
@@ -48,11 +98,16 @@ def start_application(referent_form):
     return application
 
 
-def save_draft(application, data, logo=None):
-    """Keep what was typed in part 2 (even invalid) and a logo that passed the checks."""
-    application.draft_data = draft_from_post(data)
-    application.organisation_name = " ".join((data.get("name") or "").split())[:255]
-    application.sector = data.get("sector") or application.sector
+def save_draft(application, draft_data, logo=None):
+    """Keep what was typed in part 2 ({field: [values]}, even invalid) and a logo that passed the checks."""
+
+    def typed(name):
+        values = draft_data.get(name) or [""]
+        return values[-1]
+
+    application.draft_data = draft_data
+    application.organisation_name = rules.clean_organisation_name(typed("name"))[:255]
+    application.sector = typed("sector") or application.sector
     fields = ["draft_data", "organisation_name", "sector", "updated_at"]
     if logo is not None:
         if application.draft_logo:
@@ -69,6 +124,7 @@ def submit_application(application, form):
     if application.state != ApplicationState.DRAFT:
         raise StateError("Cette demande a déjà été transmise.")
     data = form.cleaned_data
+    check_organisation_name(data["name"], exclude_application=application)
     user = application.applicant
     organisation = Organisation.objects.create(
         name=data["name"],
@@ -95,11 +151,11 @@ def submit_application(application, form):
     user.organisation = organisation
     user.save(update_fields=["organisation"])
 
-    rules = current_rules()
+    grid_rules = current_rules()
     application.organisation = organisation
     application.organisation_name = organisation.name
     application.sector = data["sector"]
-    application.expected_fee = form.quote(rules).amount if rules else None
+    application.expected_fee = form.quote(grid_rules).amount if grid_rules else None
     application.state = ApplicationState.PENDING
     application.submitted_at = timezone.now()
     application.save()
@@ -128,34 +184,6 @@ def _logo_image(application, organisation):
     return image
 
 
-# Fee -------------------------------------------------------------------------------
-
-
-def organisation_fee(application):
-    """The expected annual fee of a sent application, from its organisation as it is now."""
-    organisation = application.organisation
-    rules = current_rules()
-    if organisation is None or rules is None:
-        return None
-    return compute_fee(
-        rules,
-        sector=application.sector,
-        headcounts=[
-            organisation.headcount_alsace,
-            organisation.headcount_champagne_ardenne,
-            organisation.headcount_lorraine,
-        ],
-        affiliated=organisation.affiliation_id is not None,
-        startup=organisation.is_startup,
-        syntec_pack=organisation.has_syntec_startup_pack,
-    )
-
-
-def draft_fee(form):
-    rules = current_rules()
-    return form.quote(rules) if rules and form.is_valid() else None
-
-
 # Board decision ------------------------------------------------------------------------
 
 
@@ -166,10 +194,13 @@ def accept_application(application, by, comment=""):
         raise StateError("Seule une demande en attente de décision peut être acceptée.")
     if application.organisation is None:
         raise StateError("L'organisme de cette demande a été supprimé : la décision est impossible.")
+    referent_groups = list(perms.referent_groups())
+    if not referent_groups:
+        raise StateError(NO_REFERENT_GROUP)
     user = application.applicant
     user.is_active = True
     user.save(update_fields=["is_active"])
-    user.groups.add(Group.objects.get(name=Role.ORGANISATION_REFERENT.value))
+    user.groups.add(*referent_groups)
     organisation = application.organisation
     organisation.membership_state = MembershipState.ACCEPTED
     organisation.member_since = timezone.localdate()
@@ -181,6 +212,7 @@ def accept_application(application, by, comment=""):
 
 @transaction.atomic
 def refuse_application(application, by, comment):
+    rules.check_decision(Decision.REFUSE, comment)
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.state != ApplicationState.PENDING:
         raise StateError("Seule une demande en attente de décision peut être refusée.")
@@ -205,7 +237,7 @@ def _decide(application, state, by, comment):
 
 
 def send_overdue_reminders(now=None):
-    """Daily: one e-mail to the President listing the applications pending for more than 15 days."""
+    """Daily: one e-mail to the President listing the overdue applications (`rules.is_review_overdue`)."""
     now = now or timezone.now()
     overdue = list(
         MembershipApplication.objects.overdue(now).select_related("applicant", "organisation").order_by("submitted_at")
@@ -227,8 +259,6 @@ def purge_abandoned_drafts(now=None):
     The account was created by part 1 and is still inactive: keeping it would hold the e-mail
     address and the username, and keep personal data without purpose.
     """
-    from .tokens import MAX_AGE
-
     limit = (now or timezone.now()) - timedelta(seconds=MAX_AGE)
     drafts = MembershipApplication.objects.filter(
         state=ApplicationState.DRAFT,
@@ -249,96 +279,34 @@ def purge_abandoned_drafts(now=None):
     return deleted
 
 
-# Summary (e-mails, preview, review screen) ------------------------------------------------
-
-
-def _names(queryset):
-    return ", ".join(str(item) for item in queryset) or "—"
-
-
-def application_summary(application):
-    """[(section title, [(label, value), ...]), ...] of a sent application."""
-    user = application.applicant
-    organisation = application.organisation
-    sections = [
-        (
-            "Référent de l'organisme",
-            [
-                ("Adresse de courriel", user.email),
-                ("Nom d'utilisateur", user.username),
-                ("Civilité", user.get_civility_display()),
-                ("Nom", user.last_name),
-                ("Prénom", user.first_name),
-                ("Fonction", user.function),
-                ("Téléphone mobile", user.mobile_phone),
-                ("Téléphone fixe", user.landline_phone),
-                ("Nom du site", user.workplace_name),
-                ("Zone géographique", str(user.workplace_area or "N/A")),
-                ("Adresse", user.workplace_address),
-                ("Code Postal", user.workplace_postcode),
-                ("Ville", user.workplace_city),
-                ("Notifications", _names(user.news_categories.all())),
-            ],
-        )
-    ]
-    if organisation is not None:
-        fee = organisation_fee(application)
-        sections.append(
-            (
-                "Organisme",
-                [
-                    ("Raison sociale", organisation.name),
-                    ("Catégorie d'organisme", str(organisation.category)),
-                    ("Localisation de la direction régionale", str(organisation.head_office_department or "—")),
-                    ("Site Web", organisation.website),
-                    ("Type d'entreprise", str(organisation.company_type or "—")),
-                    ("Activités principales", _names(organisation.activities.all())),
-                    ("Localisation des établissements", _names(organisation.establishment_departments.all())),
-                    ("Zones géographiques d'intervention", _names(organisation.intervention_departments.all())),
-                    ("Affiliation à un organisme professionnel", str(organisation.affiliation or "Aucune")),
-                    ("Contact des ressources humaines", str(organisation.hr_contact or "Le référent de l'organisme")),
-                ],
-            )
-        )
-        sections.append(
-            (
-                "Périmètre d'adhésion et cotisation",
-                [
-                    ("Adhésion pour l'Alsace", organisation.headcount_alsace),
-                    ("Adhésion pour Champagne-Ardenne", organisation.headcount_champagne_ardenne),
-                    ("Adhésion pour Lorraine", organisation.headcount_lorraine),
-                    ("Effectif total", organisation.headcount),
-                    ("Grille", application.get_sector_display()),
-                    ("Startup", "Oui" if organisation.is_startup else "Non"),
-                    ("Pack Startup Syntec Numérique", "Oui" if organisation.has_syntec_startup_pack else "Non"),
-                    (
-                        "Cotisation annuelle attendue",
-                        _fee_text(fee),
-                    ),
-                ],
-            )
-        )
-    return sections
-
-
-def _fee_text(quote):
-    if quote is None:
-        return "—"
-    band = "startup" if quote.band == "Startup" else f"tranche « {quote.band} »"
-    return f"{format_euros(quote.amount)} ({band}, {quote.column.lower()})"
-
-
 # Member self-service -----------------------------------------------------------------------
 
 
-def request_account(organisation, requested_by, cleaned_data):
-    from .models import AccountRequest
+def check_account_request_email(email):
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(ACCOUNT_EXISTS, code="duplicate")
+    if AccountRequest.objects.filter(email__iexact=email, state=AccountRequestState.PENDING).exists():
+        raise ValidationError(ACCOUNT_REQUEST_PENDING, code="duplicate")
 
+
+def request_account(requested_by, *, last_name, first_name, email, role):
+    """A referent asks for a colleague's account; the approvers are told."""
+    if not perms.can_request_accounts(requested_by):
+        raise ValidationError(NOT_A_REFERENT, code="not_a_referent")
+    organisation = requested_by.organisation
+    email = email.strip().lower()
+    check_account_request_email(email)
+    if role not in rules.requestable_roles(organisation.category.code):
+        raise ValidationError({"role": ROLE_NOT_REQUESTABLE}, code="role")
     account_request = AccountRequest.objects.create(
-        organisation=organisation, requested_by=requested_by, **cleaned_data
+        organisation=organisation,
+        requested_by=requested_by,
+        last_name=last_name,
+        first_name=first_name,
+        email=email,
+        role=role,
     )
-    admins = User.objects.filter(is_active=True, groups__name=Role.ADMINISTRATOR.value).exclude(email="").distinct()
-    notifications.send_account_request_to_admins(account_request, [u.email for u in admins])
+    notifications.send_account_request_to_approvers(account_request)
     return account_request
 
 
@@ -348,7 +316,11 @@ def approve_account_request(account_request, by):
     if account_request.state != AccountRequestState.PENDING:
         raise StateError("Cette demande a déjà été traitée.")
     if User.objects.filter(email__iexact=account_request.email).exists():
-        raise StateError("Un compte existe déjà avec cette adresse de courriel.")
+        raise StateError(ACCOUNT_EXISTS)
+    # The request names the role as set up by `setup_roles` (its group carries that name).
+    group = Group.objects.filter(name=account_request.role).first()
+    if group is None:
+        raise StateError(f"Le groupe « {account_request.role} » n'existe plus : le compte ne peut pas être créé.")
     user = User(
         username=_free_username(account_request.email),
         email=account_request.email,
@@ -359,7 +331,7 @@ def approve_account_request(account_request, by):
     )
     user.set_unusable_password()
     user.save()
-    user.groups.add(Group.objects.get(name=account_request.role))
+    user.groups.add(group)
     account_request.state = AccountRequestState.APPROVED
     account_request.created_user = user
     account_request.decided_at = timezone.now()
@@ -389,3 +361,15 @@ def _free_username(email):
     while User.objects.filter(username__iexact=username).exists():
         username, n = f"{base}{n}", n + 1
     return username
+
+
+def hr_contact_candidates(organisation):
+    """The HR contact is one of the organisation's active users."""
+    return User.objects.filter(organisation=organisation, is_active=True)
+
+
+def designate_hr_contact(organisation, contact):
+    if contact is not None and not hr_contact_candidates(organisation).filter(pk=contact.pk).exists():
+        raise ValidationError({"hr_contact": "Choisissez un utilisateur de votre organisme."}, code="outsider")
+    organisation.hr_contact = contact
+    organisation.save(update_fields=["hr_contact", "updated_at"])

@@ -4,18 +4,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 from wagtail.models import Site
 
 from portal.pages.models import SiteSettings
 
-from . import notifications, services
+from . import notifications, quotes, services
 from .enums import ApplicationState
-from .forms import OrganisationForm, ReferentForm, initial_from_draft
+from .forms.organisation import OrganisationForm, draft_from_post, initial_from_draft
+from .forms.referent import ReferentForm
 from .models import FeeGridPage, MembershipApplication, MembershipSettings
 from .tokens import make_token, read_token
-from .uploads import LOGO_MAX_BYTES, validate_image_upload
 
 
 def _site_settings(request):
@@ -85,8 +86,6 @@ def _application_from_token(token):
 
 
 def _bound_from_draft(request, application):
-    from django.utils.datastructures import MultiValueDict
-
     return OrganisationForm(MultiValueDict(application.draft_data), **_organisation_form_kwargs(request, application))
 
 
@@ -97,18 +96,20 @@ def organisation_view(request, token):
         return render(request, "membership/application_already_sent.html", {"application": application}, status=410)
     kwargs = _organisation_form_kwargs(request, application)
     if request.method == "POST":
-        logo_error = _store_logo(request, application)
         form = OrganisationForm(request.POST, request.FILES, **kwargs)
+        valid = form.is_valid()
+        # Everything typed is kept, valid or not, with the logo once the upload checks accepted it.
+        services.save_draft(application, draft_from_post(request.POST), logo=form.accepted_logo())
         form.has_stored_logo = bool(application.draft_logo)
         if request.POST.get("action") == "draft":
             messages.success(
                 request,
                 "Votre brouillon est enregistré. Vous pouvez revenir le compléter avec le lien reçu par courriel.",
             )
-            if logo_error:
-                messages.error(request, f"Logo non enregistré : {logo_error}")
+            if "logo" in form.errors and "logo" in request.FILES:
+                messages.error(request, "Logo non enregistré : " + " ".join(form.errors["logo"]))
             return redirect("membership:organisation", token=token)
-        if form.is_valid():
+        if valid:
             return redirect("membership:preview", token=token)
     else:
         form = OrganisationForm(initial=initial_from_draft(application.draft_data), **kwargs)
@@ -119,27 +120,13 @@ def organisation_view(request, token):
     )
 
 
-def _store_logo(request, application):
-    """Save the draft (typed values) and, when it passes the checks, the uploaded logo. Return a logo error."""
-    upload = request.FILES.get("logo")
-    error = None
-    if upload is not None:
-        try:
-            validate_image_upload(upload, LOGO_MAX_BYTES)
-        except ValidationError as exc:  # reported next to the field by the form too
-            error = " ".join(exc.messages)
-            upload = None
-    services.save_draft(application, request.POST, logo=upload)
-    return error
-
-
 @require_POST
 def autosave_view(request, token):
     """Called by the page's script as the visitor types: nothing is lost if the tab is closed."""
     application = _application_from_token(token)
     if application.state != ApplicationState.DRAFT:
         return HttpResponse(status=410)
-    services.save_draft(application, request.POST)
+    services.save_draft(application, draft_from_post(request.POST))
     return HttpResponse(status=204)
 
 
@@ -158,8 +145,11 @@ def preview_view(request, token):
         except services.StateError as error:
             messages.error(request, str(error))
             return redirect("membership:organisation", token=token)
+        except ValidationError as error:  # e.g. the same organisation sent meanwhile
+            messages.error(request, " ".join(error.messages))
+            return redirect("membership:organisation", token=token)
         return redirect("membership:sent")
-    quote = services.draft_fee(form)
+    quote = quotes.draft_fee(form)
     return render(
         request,
         "membership/application_preview.html",

@@ -3,24 +3,26 @@
 import django_filters
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from . import admin_views
-from .enums import ApplicationState
+from portal.menu import PermissionMenuItem
+from portal.viewsets import ScopedModelViewSet
+
+from . import admin_views, perms, rules
 from .fees import format_euros
+from .forms.account_requests import AccountRequestForm
 from .models import AccountRequest, FeeGrid, MembershipApplication
-from .perms import can_decide_applications, is_organisation_referent
 
 
 class ApplicationFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(
-        label="En attente depuis plus de 15 jours", method="filter_overdue", widget=BooleanRadioSelect
+        label=rules.REVIEW_DELAY_LABEL, method="filter_overdue", widget=BooleanRadioSelect
     )
 
     class Meta:
@@ -30,8 +32,13 @@ class ApplicationFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = MembershipApplication.objects.overdue().values("pk")
-        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+        overdue = MembershipApplication.objects.overdue()
+        return queryset & overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+
+
+def _review_url_finder(viewset):
+    """No edit screen: other screens (e.g. an organisation's usage) link to the review screen."""
+    return type("ReviewURLFinder", (ModelAdminURLFinder,), {"edit_url_name": viewset.get_url_name("inspect")})
 
 
 class MembershipApplicationViewSet(ModelViewSet):
@@ -42,7 +49,8 @@ class MembershipApplicationViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = admin_views.ApplicationIndexView
     inspect_view_class = admin_views.ApplicationReviewView
-    history_view_class = admin_views.ApplicationHistoryView
+    history_view_class = admin_views.ReadHistoryView
+    usage_view_class = admin_views.ReadUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
@@ -55,7 +63,7 @@ class MembershipApplicationViewSet(ModelViewSet):
             label="Cotisation attendue",
             accessor=lambda a: format_euros(a.expected_fee) if a.expected_fee is not None else "",
         ),
-        Column("overdue", label="Plus de 15 jours", accessor=lambda a: "Oui" if a.is_overdue else ""),
+        Column("overdue", label="Plus de 15 jours", accessor=lambda a: "En retard" if a.is_overdue else ""),
     ]
     filterset_class = ApplicationFilterSet
     search_fields = ["organisation_name", "applicant__last_name", "applicant__email"]
@@ -70,6 +78,7 @@ class MembershipApplicationViewSet(ModelViewSet):
         "decided_at": "Décidée le",
     }
     ordering = ["-submitted_at", "-created_at"]
+    url_finder_class = property(_review_url_finder)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None, **kwargs})
@@ -87,8 +96,9 @@ class MembershipApplicationViewSet(ModelViewSet):
         ]
 
 
-class AccountRequestViewSet(ModelViewSet):
+class AccountRequestViewSet(ScopedModelViewSet):
     model = AccountRequest
+    scope = staticmethod(perms.account_requests_for)
     name = "membership_account_requests"
     icon = "user"
     menu_label = "Demandes d'accès à l'extranet"
@@ -96,8 +106,8 @@ class AccountRequestViewSet(ModelViewSet):
     index_view_class = admin_views.AccountRequestIndexView
     add_view_class = admin_views.AccountRequestCreateView
     inspect_view_class = admin_views.AccountRequestReviewView
-    history_view_class = admin_views.AccountRequestHistoryView
-    usage_view_class = admin_views.AccountRequestUsageView
+    history_view_class = admin_views.ReadHistoryView
+    usage_view_class = admin_views.ReadUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["last_name", "first_name", "email", "role"]
@@ -110,9 +120,10 @@ class AccountRequestViewSet(ModelViewSet):
     ]
     list_filter = ["state", "role"]
     search_fields = ["last_name", "first_name", "email", "organisation__name"]
+    url_finder_class = property(_review_url_finder)
 
     def get_form_class(self, for_update=False):
-        return admin_views.AccountRequestForm
+        return AccountRequestForm
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(**{"edit_url_name": None, **kwargs})
@@ -157,15 +168,14 @@ def register_hr_contact_url():
     return [path("adhesion/contact-rh/", admin_views.hr_contact_view, name="membership_hr_contact")]
 
 
-class HrContactMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_organisation_referent(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_hr_contact_menu_item():
-    return HrContactMenuItem(
-        "Contact RH de mon organisme", reverse("membership_hr_contact"), icon_name="user", order=310
+    return PermissionMenuItem(
+        "Contact RH de mon organisme",
+        reverse("membership_hr_contact"),
+        icon_name="user",
+        order=310,
+        is_allowed=perms.can_designate_hr_contact,
     )
 
 
@@ -174,19 +184,22 @@ class MembershipDashboardPanel(Component):
     order = 50
     template_name = "membership/admin/dashboard_panel.html"
 
-    def __init__(self, pending_count, overdue):
+    def __init__(self, pending_count, overdue_count, overdue):
         self.pending_count = pending_count
+        self.overdue_count = overdue_count
         self.overdue = overdue
 
     def get_context_data(self, parent_context):
-        return {"pending_count": self.pending_count, "overdue": self.overdue}
+        return {"pending_count": self.pending_count, "overdue_count": self.overdue_count, "overdue": self.overdue}
 
 
 @hooks.register("construct_homepage_panels")
 def add_membership_panel(request, panels):
-    """The board sees pending applications, and those waiting for more than 15 days are flagged."""
-    if not can_decide_applications(request.user):
+    """The board sees pending applications, and the overdue ones (`rules.is_review_overdue`) are flagged."""
+    if not perms.can_decide_applications(request.user):
         return
-    pending = MembershipApplication.objects.filter(state=ApplicationState.PENDING)
-    overdue = list(MembershipApplication.objects.overdue().order_by("submitted_at")[:20])
-    panels.append(MembershipDashboardPanel(pending.count(), overdue))
+    pending = MembershipApplication.objects.pending()
+    overdue = MembershipApplication.objects.overdue()
+    panels.append(
+        MembershipDashboardPanel(pending.count(), overdue.count(), list(overdue.order_by("submitted_at")[:20]))
+    )

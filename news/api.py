@@ -1,6 +1,6 @@
 """The public pages API without extranet-only news.
 
-`portal.api` registers this viewset as the "pages" endpoint, so listings, details, `find`,
+Registered as the "pages" endpoint (`API_ENDPOINTS`, see portal.registry), so listings, details, `find`,
 `child_of` and `search` all exclude extranet-only items.
 """
 
@@ -13,3 +13,6 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         internal = NewsPage.objects.filter(extranet_only=True).values("pk")
         return super().get_base_queryset().exclude(pk__in=internal)
+
+
+API_ENDPOINTS = {"pages": PublicPagesAPIViewSet}

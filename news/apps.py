@@ -18,10 +18,4 @@ class NewsConfig(AppConfig):
         schedules.register(
             "Publication programmée des pages", "news.tasks.publish_scheduled", Schedule.MINUTES, minutes=1
         )
-        post_migrate.connect(_ensure_schedules, sender=self)
-
-
-def _ensure_schedules(**kwargs):
-    from portal.schedules import ensure_schedules
-
-    ensure_schedules()
+        post_migrate.connect(schedules.ensure_schedules, sender=self, dispatch_uid="news_schedules")

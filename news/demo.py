@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from portal import demo
+from portal.registry import DemoStep
 
 from .models import NewsCategory, NewsPage
 from .setup import ensure_news_index
@@ -81,3 +82,6 @@ def _create_item(index, *, slug, title, lead, paragraphs, category, date, extran
     index.add_child(instance=page)
     page.save_revision().publish()
     return 1
+
+
+DEMO_STEPS = [DemoStep(120, seed)]

@@ -15,22 +15,17 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from portal.tasks import run_async
 
-from .enums import (
-    DIGEST_BATCH_SIZE,
-    DIGEST_FIRST_WINDOW,
-    DIGEST_MAX_WINDOW,
-    DIGEST_MIN_INTERVAL,
-    DIGEST_OVERLAP,
-    DIGEST_TIME_BUDGET,
-)
+from . import rules
+from .enums import DIGEST_BATCH_SIZE, DIGEST_MIN_INTERVAL, DIGEST_TIME_BUDGET
 from .models import NewsDelivery, NewsDigestState, NewsPage
+from .notifications import DigestRenderer, item_url, queue_digest_emails
+from .perms import internal_readers
 
 logger = logging.getLogger(__name__)
 
@@ -91,15 +86,10 @@ class _RunContext:
     """What one run computes once and shares between its batches."""
 
     def __init__(self, run_started, pages):
-        from .notifications import DigestRenderer, item_url
-
         self.run_started = run_started
         self.pages = pages
         self.page_ids = [p.pk for p in pages]
         self.renderer = DigestRenderer({p.pk: item_url(p) for p in pages})
-        self.access_permission = Permission.objects.filter(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        ).first()
 
 
 def _subscribed():
@@ -126,7 +116,7 @@ def _create_missing_states():
 def _candidate_pages(run_started):
     return list(
         NewsPage.objects.live()
-        .filter(first_published_at__gt=run_started - DIGEST_MAX_WINDOW, first_published_at__lte=run_started)
+        .filter(first_published_at__gt=rules.oldest_candidate(run_started), first_published_at__lte=run_started)
         .select_related("category")
         .defer_streamfields()
         .order_by("category__order", "category__name", "-date", "-first_published_at")
@@ -143,12 +133,8 @@ def _pending(run_started):
 
 def _process_batch(context, batch_size, min_interval):
     """Lock a batch of unexamined users, announce what is new to each; return (users examined, e-mails)."""
-    from .notifications import queue_digest_emails
-
     run_started = context.run_started
     states = NewsDigestState.objects.filter(_pending(run_started), user__is_active=True).filter(_subscribed())
-    if min_interval:
-        states = states.filter(Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=run_started - min_interval))
     states = list(
         states.select_for_update(skip_locked=True, of=("self",))
         .select_related("user")
@@ -169,7 +155,7 @@ def _process_batch(context, batch_size, min_interval):
         return 0, 0
     user_ids = [s.user_id for s in states]
     subscriptions = _subscriptions(user_ids)
-    readers = _internal_readers(user_ids, context.access_permission)
+    readers = internal_readers(user_ids)
     delivered = defaultdict(set)
     rows = NewsDelivery.objects.filter(user_id__in=user_ids, page_id__in=context.page_ids).values_list(
         "user_id", "page_id"
@@ -178,11 +164,12 @@ def _process_batch(context, batch_size, min_interval):
         delivered[user_id].add(page_id)
     deliveries, digests, sent_state_ids = [], [], []
     for state in states:
-        since = state.last_sent_at - DIGEST_OVERLAP if state.last_sent_at else run_started - DIGEST_FIRST_WINDOW
-        items = select_items(
+        if not rules.digest_is_due(state.last_sent_at, run_started, min_interval):
+            continue
+        items = rules.select_items(
             context.pages,
             categories=subscriptions.get(state.user_id, set()),
-            since=since,
+            since=rules.items_since(state.last_sent_at, run_started),
             may_read_internal=state.user_id in readers,
             already_delivered=delivered.get(state.user_id, set()),
         )
@@ -219,18 +206,6 @@ def record_deliveries(pairs, sent_at):
         )
 
 
-def select_items(pages, *, categories, since, may_read_internal, already_delivered):
-    """The items one user is told about: pure function, `pages` already in display order."""
-    return [
-        p
-        for p in pages
-        if p.category_id in categories
-        and p.first_published_at > since
-        and (may_read_internal or not p.extranet_only)
-        and p.pk not in already_delivered
-    ]
-
-
 def _subscriptions(user_ids):
     User = get_user_model()
     result = defaultdict(set)
@@ -238,12 +213,3 @@ def _subscriptions(user_ids):
     for user_id, category_id in rows:
         result[user_id].add(category_id)
     return result
-
-
-def _internal_readers(user_ids, access_permission):
-    """Users of the batch who may read extranet-only items (active, with extranet access)."""
-    User = get_user_model()
-    condition = Q(is_superuser=True)
-    if access_permission is not None:
-        condition |= Q(groups__permissions=access_permission) | Q(user_permissions=access_permission)
-    return set(User.objects.filter(condition, pk__in=user_ids, is_active=True).values_list("pk", flat=True))

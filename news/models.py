@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -17,8 +18,8 @@ from wagtail.search import index
 from portal.pages.blocks import BodyBlock
 from portal.reference import ReferenceItem
 
+from . import perms
 from .enums import NEWS_PER_PAGE, RELATED_COUNT
-from .perms import may_read_internal
 
 
 class NewsCategory(ReferenceItem):
@@ -35,9 +36,8 @@ class NewsPageQuerySet(PageQuerySet):
         return self.live().filter(extranet_only=False)
 
     def visible_to(self, user):
-        """Live items this user may read: extranet-only ones only for extranet users."""
-        qs = self.live()
-        return qs if may_read_internal(user) else qs.filter(extranet_only=False)
+        """Live items this user may read (`perms.news_for`)."""
+        return self.live().filter(perms.news_for(user))
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
@@ -55,8 +55,6 @@ class NewsIndexPage(Page):
         verbose_name = "page des actualités"
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         news = NewsPage.objects.child_of(self).visible_to(request.user)
         categories = list(NewsCategory.objects.filter(is_active=True))
@@ -141,7 +139,7 @@ class NewsPage(Page):
 
     def serve(self, request, *args, **kwargs):
         # Extranet-only items do not exist for the public: no redirect that would reveal them.
-        if self.extranet_only and not may_read_internal(request.user):
+        if self.extranet_only and not perms.may_read_internal(request.user):
             raise Http404
         return super().serve(request, *args, **kwargs)
 

@@ -116,16 +116,12 @@ class DigestRenderer:
         )
 
 
-def render_digest(renderer, user, items):
-    return renderer.render(user, items)
-
-
 def queue_digest_emails(digests, renderer):
     """Record a batch of digests in the e-mail queue with one INSERT, and hand them to the worker
     as one task once the transaction commits (the queue's worker retries failures)."""
     if not digests:
         return []
-    emails = OutgoingEmail.objects.bulk_create([render_digest(renderer, user, items) for user, items in digests])
+    emails = OutgoingEmail.objects.bulk_create([renderer.render(user, items) for user, items in digests])
     ids = [e.pk for e in emails]
     transaction.on_commit(partial(run_async, "news.tasks.deliver_digest_emails", ids))
     return ids

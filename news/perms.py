@@ -1,25 +1,37 @@
-"""Who may read what in the news capability."""
+"""Who may read what in the news capability.
+
+Extranet-only news ("actualités internes") are for active users holding the extranet access
+permission; everything else is public. This module imports no model of the app, so that the
+page models themselves can apply it.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from portal.accounts.roles import EXTRANET_ACCESS
 
+READ_INTERNAL_NEWS = EXTRANET_ACCESS
+
 
 def may_read_internal(user):
-    """Extranet-only news ("actualités internes") are for active users with extranet access."""
-    return bool(user and user.is_authenticated and user.is_active and user.has_perm(EXTRANET_ACCESS))
+    """May `user` read extranet-only news?"""
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(READ_INTERNAL_NEWS))
 
 
-def document_is_internal(document):
-    """True when every use of the document (attachment or link, per Wagtail's reference index)
-    is in extranet-only news."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ReferenceIndex
+def news_for(user):
+    """Filter (on NewsPage) of the items `user` may read, whatever their publication state."""
+    return Q() if may_read_internal(user) else Q(extranet_only=False)
 
-    from .models import NewsPage
 
-    news_type = ContentType.objects.get_for_model(NewsPage)
-    uses = list(ReferenceIndex.get_references_to(document).values_list("content_type_id", "object_id"))
-    news_ids = {int(object_id) for type_id, object_id in uses if type_id == news_type.id}
-    if not news_ids or len(news_ids) != len({(t, o) for t, o in uses}):
-        return False
-    internal = NewsPage.objects.filter(pk__in=news_ids, extranet_only=True).count()
-    return internal == len(news_ids)
+def internal_readers(user_ids):
+    """`may_read_internal` for a batch of users in one query: the ids of those who may."""
+    app_label, codename = READ_INTERNAL_NEWS.split(".")
+    holds = Q(groups__permissions__content_type__app_label=app_label, groups__permissions__codename=codename) | Q(
+        user_permissions__content_type__app_label=app_label, user_permissions__codename=codename
+    )
+    return set(
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | holds, pk__in=user_ids, is_active=True)
+        .values_list("pk", flat=True)
+        .distinct()
+    )

@@ -1,11 +1,11 @@
 """Make sure the news index exists (created by migration 0003; recreated after a test flush)."""
 
+from portal.pages.models import HomePage
+
+from .models import NewsIndexPage
+
 
 def ensure_news_index():
-    from portal.pages.models import HomePage
-
-    from .models import NewsIndexPage
-
     index = NewsIndexPage.objects.first()
     if index is not None:
         return index

@@ -1,5 +1,7 @@
 """Worker side of the news digest."""
 
+from django.core.management import call_command
+
 from portal.mail.tasks import deliver_email
 
 
@@ -11,6 +13,4 @@ def deliver_digest_emails(email_ids):
 
 def publish_scheduled():
     """Every minute: publish the pages and news whose scheduled time has come (Wagtail's command)."""
-    from django.core.management import call_command
-
     call_command("publish_scheduled", verbosity=0)

@@ -3,12 +3,15 @@
 from django.http import Http404
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
+from portal.menu import PermissionMenuItem
+
 from . import admin_views
+from .documents import document_is_internal
 from .forms import NewsPreferencesForm
+from .models import NewsPage
 from .perms import may_read_internal
 
 informations_urls = [
@@ -22,14 +25,15 @@ def register_informations_urls():
     return [path("informations/", include((informations_urls, "news_informations"), namespace="news_informations"))]
 
 
-class InformationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_read_internal(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_informations_menu_item():
-    return InformationsMenuItem("Informations", reverse("news_informations:index"), icon_name="info-circle", order=150)
+    return PermissionMenuItem(
+        "Informations",
+        reverse("news_informations:index"),
+        icon_name="info-circle",
+        order=150,
+        is_allowed=may_read_internal,
+    )
 
 
 class NewsPreferencesPanel(BaseSettingsPanel):
@@ -50,8 +54,6 @@ def protect_documents_of_internal_news(document, request):
     """A document used only by extranet-only news is not served to the public."""
     if may_read_internal(request.user):
         return None
-    from .perms import document_is_internal
-
     if document_is_internal(document):
         raise Http404
     return None
@@ -68,8 +70,6 @@ class LatestInformationsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        from .models import NewsPage
-
         items = (
             NewsPage.objects.visible_to(self.user)
             .select_related("category")

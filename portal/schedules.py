@@ -5,6 +5,7 @@ handler creates or updates the django-q2 `Schedule` rows, so a fresh database al
 """
 
 from django.utils import timezone
+from django_q.models import Schedule
 
 _REGISTRY = {}
 
@@ -14,8 +15,6 @@ def register(name, func, schedule_type, minutes=None, cron=None):
 
 
 def ensure_schedules(**kwargs):
-    from django_q.models import Schedule
-
     for name, spec in _REGISTRY.items():
         schedule, created = Schedule.objects.get_or_create(
             name=name, defaults={**spec, "next_run": timezone.now(), "repeats": -1}

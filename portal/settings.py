@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
     "portal.accounts.apps.ExtranetUsersAppConfig",
@@ -217,6 +216,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xls
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry scripts
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.upload_forms.ImageForm"  # checked by portal.uploads
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.upload_forms.DocumentForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False

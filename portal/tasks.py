@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django_q.tasks import async_task
 
 
 def run_async(func_path, *args, **kwargs):
@@ -12,7 +13,5 @@ def run_async(func_path, *args, **kwargs):
     """
     if settings.NEGE_TASKS_SYNC:
         return import_string(func_path)(*args, **kwargs)
-    from django_q.tasks import async_task
-
     transaction.on_commit(lambda: async_task(func_path, *args, **kwargs))
     return None

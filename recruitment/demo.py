@@ -9,8 +9,9 @@ from faker import Faker
 
 from portal.accounts.models import User
 from portal.organisations.models import EmploymentArea
+from portal.registry import DemoStep
 
-from . import duplicates
+from . import rules
 from .enums import Availability, CandidateDocumentType, Classification, ConsentMethod, ProfessionalObjective
 from .models import (
     ApplicationChannel,
@@ -122,8 +123,8 @@ def create_candidates(count, advisers, *, seed_key="demo", batch_size=2000):
                     classification=rng.choice([None, None, *Classification.values]) if consent else None,
                     objective=rng.choice(ProfessionalObjective.values) if consent else "",
                     availability=rng.choice(Availability.values) if consent else "",
-                    identifier_key=duplicates.identifier_key(ft_id),
-                    identity_key=duplicates.identity_key(last, first, city),
+                    identifier_key=rules.identifier_key(ft_id),
+                    identity_key=rules.identity_key(last, first, city),
                     created_at=now,
                     updated_at=now,
                 )
@@ -168,3 +169,6 @@ def _bulk_children(candidates, consent_flags, rng, jobs, contexts, terms):
     wished_through.objects.bulk_create(wished, batch_size=2000, ignore_conflicts=True)
     current_through.objects.bulk_create(current, batch_size=2000, ignore_conflicts=True)
     context_through.objects.bulk_create(ctx, batch_size=2000, ignore_conflicts=True)
+
+
+DEMO_STEPS = [DemoStep(200, seed)]

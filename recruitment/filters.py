@@ -1,22 +1,27 @@
 """Search of dossiers ("Recherche de dossiers"): the manual's basic and advanced filters, combined with AND.
 
-The commission's session and PIADC filters come from recruitment.commission (sessions, PIADC).
+Apps built on the dossiers add their criteria (the commission: session, PIADC) through the
+`DOSSIER_FILTERS_HOOK` hook: this module imports none of them.
 """
 
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse_lazy
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 
 from portal.organisations.models import EmploymentArea, Organisation
 
-from .commission.enums import PlanState
-from .commission.models import Analysis, Session
 from .enums import CandidateDocumentType, Classification, ProfessionalObjective, RsaFilter
 from .models import ApplicationChannel, Candidate, CandidateDocument, DossierStatus, Job, Situation
 
 PRESENCE = [("yes", "Présent"), ("no", "Absent")]
+
+#: `@hooks.register(DOSSIER_FILTERS_HOOK)` on a function returning {name: django_filters.Filter} (with a
+#: callable `method` if needed): the criteria are shown after "Classification".
+DOSSIER_FILTERS_HOOK = "register_dossier_filters"
+EXTRA_FILTERS_AFTER = "classification"
 
 
 def _presence(queryset, condition, value):
@@ -52,12 +57,6 @@ class DossierFilterSet(WagtailFilterSet):
     )
     classification = django_filters.ChoiceFilter(
         label="Classification", choices=Classification.choices, empty_label="Toutes"
-    )
-    session = django_filters.ModelChoiceFilter(
-        label="Session de la commission", queryset=None, method="filter_session", empty_label="Toutes"
-    )
-    piadc = django_filters.ChoiceFilter(
-        label="État du PIADC", choices=PlanState.choices, method="filter_piadc", empty_label="Tous"
     )
     # Options avancées
     channel = django_filters.ModelChoiceFilter(
@@ -106,13 +105,15 @@ class DossierFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["session"].queryset = Session.objects.order_by("-date")
-
-    def filter_session(self, queryset, name, value):
-        return queryset.filter(Exists(Analysis.objects.filter(candidate=OuterRef("pk"), session=value)))
-
-    def filter_piadc(self, queryset, name, value):
-        return queryset.filter(training_plan__state=value)
+        extra = {}
+        for hook in hooks.get_hooks(DOSSIER_FILTERS_HOOK):
+            extra.update(hook())
+        if extra:
+            items = list(self.filters.items())
+            at = [name for name, _filter in items].index(EXTRA_FILTERS_AFTER) + 1
+            for filter_ in extra.values():
+                filter_.model, filter_.parent = self.queryset.model, self
+            self.filters = dict([*items[:at], *extra.items(), *items[at:]])
 
     def filter_name(self, queryset, name, value):
         words = value.split()

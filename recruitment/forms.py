@@ -1,4 +1,4 @@
-"""The dossier form: conditional required fields, uniqueness check, statuses per role, consent."""
+"""The dossier form: fields per role and per consent, the consent being recorded (the rules are the model's)."""
 
 import base64
 import binascii
@@ -9,17 +9,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from portal.accounts.models import User
-from portal.organisations.enums import CategoryCode
 from portal.organisations.models import Organisation
+from portal.uploads import UploadKind, validate_upload
 
 from . import perms
-from .duplicates import find_duplicates
-from .enums import COMMISSION_EMAIL, COMMISSION_STATUSES, SITUATION_JOB_SEEKING, STATUS_CONSTITUTION, ConsentMethod
+from .enums import SITUATION_JOB_SEEKING, STATUS_CONSTITUTION, ConsentMethod
 from .models import Consent, ConsentTerms, DossierStatus, Situation, reference_row
-from .uploads import validate_scan
 from .widgets import SignaturePadWidget
 
 PROJECT_FIELDS = [
@@ -41,7 +40,6 @@ MAX_SIGNATURE_BYTES = 1024 * 1024
 
 def signature_to_png(data_url):
     """Decode a `data:image/png;base64,...` URL, check it is a real PNG and re-encode it (strips anything else)."""
-    from PIL import Image
 
     prefix = "data:image/png;base64,"
     if not data_url or not data_url.startswith(prefix):
@@ -80,7 +78,7 @@ class DossierForm(WagtailAdminModelForm):
     consent_scan = forms.FileField(
         label="Formulaire de consentement signé (numérisé)",
         required=False,
-        help_text="PDF, JPEG ou PNG, 10 Mo au maximum.",
+        help_text=f"{UploadKind.SCAN.formats_label}, {UploadKind.SCAN.max_size_label} au maximum.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -153,27 +151,10 @@ class DossierForm(WagtailAdminModelForm):
                         "recruitment:document", args=[self.instance.pk, kind, subform.instance.pk]
                     )
 
-    def clean_last_name(self):
-        return " ".join(self.cleaned_data["last_name"].split()).upper()
-
     def clean(self):
         cleaned = super().clean()
-        user = self.for_user
-        if cleaned.get("has_france_travail_id") and not cleaned.get("france_travail_id", "").strip():
-            self.add_error("france_travail_id", "L'identifiant est obligatoire quand il est connu.")
-        if cleaned.get("is_rsa_beneficiary") and not cleaned.get("caf_number", "").strip():
-            self.add_error("caf_number", "Le numéro CAF est obligatoire pour un bénéficiaire du RSA.")
-        situation = cleaned.get("situation")
-        if situation and situation.is_temporary and not cleaned.get("situation_end_date"):
-            self.add_error("situation_end_date", "Indiquez la date de fin prévue de cette situation temporaire.")
-        organisation, contact = cleaned.get("organisation"), cleaned.get("organisation_contact")
-        if organisation and contact and contact.organisation_id != organisation.pk:
-            self.add_error("organisation_contact", "Choisissez une personne de l'organisme sélectionné.")
-        if organisation and organisation.category.code != CategoryCode.EMPLOYMENT_PARTNER:
-            self.add_error("organisation", "Choisissez un partenaire Emploi.")
-
         status = cleaned.get("status")
-        restricted = status and user is not None and not perms.may_set_any_status(user)
+        restricted = status and self.for_user is not None and not perms.may_set_any_status(self.for_user)
         if restricted and not status.adviser_may_set and (self.is_creation or status.pk != self.instance.status_id):
             self.add_error("status", "Ce statut est réservé à la commission.")
 
@@ -183,32 +164,18 @@ class DossierForm(WagtailAdminModelForm):
                 cleaned[date_field] = timezone.localdate()
 
         self._clean_consent(cleaned)
-        will_have_consent = self.had_consent or bool(self.consent_file)
-        if status and not will_have_consent:
-            commission = {code for code, _label in COMMISSION_STATUSES}
-            labels = {label.casefold() for _code, label in COMMISSION_STATUSES}
-            if status.code in commission or status.name.casefold() in labels:
-                self.add_error(
-                    "status",
-                    "Sans le consentement du candidat, le dossier ne peut pas être transmis à la commission.",
-                )
-
-        if self.is_creation and not self.errors:
-            names = find_duplicates(
-                france_travail_id=cleaned.get("france_travail_id", "") if cleaned.get("has_france_travail_id") else "",
-                last_name=cleaned.get("last_name", ""),
-                first_name=cleaned.get("first_name", ""),
-                city=cleaned.get("city", ""),
-            )
-            if names:
-                self.duplicate_names = names
-                raise ValidationError(
-                    "Un dossier existe peut-être déjà pour ce candidat : %(names)s. Ne poursuivez pas la création : "
-                    "écrivez à la commission (%(email)s) qui décidera quel partenaire Emploi suit ce dossier.",
-                    params={"names": ", ".join(names), "email": COMMISSION_EMAIL},
-                    code="duplicate",
-                )
         return cleaned
+
+    def _post_clean(self):
+        # The consent given in this form is recorded right after the dossier: the model's consent gate
+        # (Candidate.clean -> rules.require_consent) must count it. Candidate.save() re-reads the real flag.
+        pending = getattr(self, "consent_file", None) is not None and not self.instance.has_consent
+        self.instance.has_consent = self.instance.has_consent or pending
+        try:
+            super()._post_clean()
+        finally:
+            if pending:
+                self.instance.has_consent = False
 
     def _clean_consent(self, cleaned):
         self.consent_file = None
@@ -232,11 +199,9 @@ class DossierForm(WagtailAdminModelForm):
                 self.add_error("consent_scan", "Joignez le formulaire de consentement signé et numérisé.")
                 return
             try:
-                validate_scan(scan)
+                self.consent_file = validate_upload(scan, UploadKind.SCAN).file
             except ValidationError as error:
                 self.add_error("consent_scan", error)
-                return
-            self.consent_file = scan
 
     def save(self, commit=True):
         instance = super().save(commit=commit)

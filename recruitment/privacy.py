@@ -3,6 +3,8 @@
 from django.utils import timezone
 from wagtail.log_actions import log as log_action
 
+from .models import DossierLogEntry
+
 PERSONAL_FIELDS = [
     "civility",
     "last_name",
@@ -73,7 +75,5 @@ def anonymise(candidate, *, user):
     candidate.anonymised_at = timezone.now()
     candidate.save()
     # The history kept old values (names, cities): drop them, keep who did what and when.
-    from .models import DossierLogEntry
-
     DossierLogEntry.objects.for_instance(candidate).update(data={}, label=f"Dossier n° {candidate.pk}")
     log_action(candidate, "recruitment.anonymise", user=user)

@@ -29,20 +29,31 @@ REFERENCE_MODELS = [
 
 # Which dossiers each one sees is decided by recruitment.perms.dossiers_for, on top of these.
 DOSSIER_EDITORS = ["recruitment.add_candidate", "recruitment.change_candidate", "recruitment.view_candidate"]
-COMMISSION = ["recruitment.change_candidate", "recruitment.view_candidate"]
+COMMISSION = [
+    "recruitment.change_candidate",
+    "recruitment.view_candidate",
+    "recruitment.view_all_candidates",
+    "recruitment.set_commission_status",
+]
 
 ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: [
         f"recruitment.{action}_{model}" for model in REFERENCE_MODELS for action in ("add", "change", "delete")
     ]
     + DOSSIER_EDITORS
-    + ["recruitment.delete_candidate"]
+    + [
+        "recruitment.delete_candidate",
+        "recruitment.view_all_candidates",
+        "recruitment.set_commission_status",
+        "recruitment.anonymise_candidate",
+        "recruitment.export_candidate_data",
+    ]
     + [
         f"recruitment.{action}_{model}"
         for model in ("consentterms", "contactpoint", "city")
         for action in ("add", "change", "delete", "view")
     ],
-    Role.EMPLOYMENT_ADVISER: DOSSIER_EDITORS,
+    Role.EMPLOYMENT_ADVISER: [*DOSSIER_EDITORS, "recruitment.export_candidate_data"],
     Role.SESSION_PILOT: COMMISSION,
     Role.ADVISORY_RECRUITER: COMMISSION,
     Role.TRAINING_COMMISSION: COMMISSION,

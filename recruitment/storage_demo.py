@@ -2,6 +2,7 @@
 
 import io
 
+from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from portal.storage import private_storage
@@ -23,7 +24,6 @@ def _signature_png():
 
 
 def ensure_demo_files():
-    from django.core.files.base import ContentFile
 
     storage = private_storage()
     if not storage.exists(DEMO_CV_NAME):

@@ -16,11 +16,11 @@ from wagtail.log_actions import log as log_action
 
 from portal.accounts.models import User
 
-from . import perms
-from .duplicates import find_duplicates, normalize
+from . import duplicates, perms
 from .enums import COMMISSION_EMAIL
-from .models import CandidateDocument, City, ConsentTerms, InternalDocument
+from .models import Candidate, CandidateDocument, City, ConsentTerms, InternalDocument
 from .privacy import anonymise, personal_data
+from .rules import normalize
 
 DOCUMENT_KINDS = {"candidat": CandidateDocument, "interne": InternalDocument}
 
@@ -116,12 +116,13 @@ def check_duplicates(request):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else request.GET
     has_id = data.get("has_france_travail_id") in ("True", "true", "1")
-    names = find_duplicates(
+    keys = duplicates.identity_keys(
         france_travail_id=data.get("france_travail_id", "") if has_id else "",
         last_name=data.get("last_name", ""),
         first_name=data.get("first_name", ""),
         city=data.get("city", ""),
     )
+    names = Candidate.objects.duplicate_names(*keys)
     if names:
         message = (
             "Doublon potentiel : " + ", ".join(names) + ". Ne poursuivez pas la création du dossier et contactez la "

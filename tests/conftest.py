@@ -9,6 +9,11 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from wagtail.models import Collection, Locale, Page, Site
+
+from news.setup import ensure_news_index
+from portal.pages.models import HomePage
+from tests.directory.factories import directory_page
 
 
 @pytest.fixture(scope="session")
@@ -20,10 +25,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def ensure_base_data():
     """Recreate what migrations and the session setup provide: a transactional test (and the
     live server of the browser tests) empties every table when it ends."""
-    from wagtail.models import Collection, Locale, Page, Site
-
-    from portal.pages.models import HomePage
-
     locale, _ = Locale.objects.get_or_create(language_code="fr")
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
@@ -36,9 +37,6 @@ def ensure_base_data():
     call_command("load_reference", verbosity=0)
     call_command("setup_roles", verbosity=0)
     # Index pages created by the apps' data migrations.
-    from news.setup import ensure_news_index
-    from tests.directory.factories import directory_page
-
     ensure_news_index()
     directory_page()
 

@@ -1,5 +1,7 @@
 from django import template
 
+from news.models import NewsIndexPage, NewsPage
+
 register = template.Library()
 
 
@@ -14,8 +16,6 @@ def linebreaks_indented(text, indent="  "):
 @register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
 def latest_news(context, count=3):
     """The latest public news (never the extranet-only ones), for the home page."""
-    from news.models import NewsIndexPage, NewsPage
-
     items = (
         NewsPage.objects.public_news()
         .select_related("category", "image")

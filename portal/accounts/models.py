@@ -78,6 +78,10 @@ class User(AbstractUser):
         verbose_name = "utilisateur"
         verbose_name_plural = "utilisateurs"
         ordering = ["last_name", "first_name"]
+        permissions = [
+            ("manage_site_content", "Gérer le contenu du site (pages, images, documents)"),
+            ("view_technical_menus", "Voir les menus techniques (aide, rapports)"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),

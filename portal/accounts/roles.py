@@ -1,14 +1,15 @@
-"""The roles of DESIGN.md section 1, as Django groups.
+"""The roles of DESIGN.md section 1, as Django groups, and the site-wide permissions they hold.
 
 Each app declares the permissions its screens need in a module-level `ROLE_PERMISSIONS`
-dictionary of its `roles.py` ({role name: ["app_label.codename", ...]}); `setup_roles`
-collects them all, so adding a capability never means editing this file.
+dictionary of its `roles.py` ({role: ["app_label.codename", ...]}); `setup_roles` collects them
+all (portal.registry), so adding a capability never means editing this file. Screens check the
+codenames with `user.has_perm`: roles are data, an administrator may rename groups or edit
+their permissions.
 """
 
-from importlib import import_module
-
-from django.apps import apps
 from django.db import models
+
+from portal import registry
 
 
 class Role(models.TextChoices):
@@ -24,10 +25,16 @@ class Role(models.TextChoices):
 
 
 EXTRANET_ACCESS = "wagtailadmin.access_admin"
+# Pages, image and document libraries: their menus, shortcuts and dashboard counters.
+MANAGE_SITE_CONTENT = "accounts.manage_site_content"
+# Wagtail's help and reports menus, of no use to business users.
+VIEW_TECHNICAL_MENUS = "accounts.view_technical_menus"
 
 ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: [
         EXTRANET_ACCESS,
+        MANAGE_SITE_CONTENT,
+        VIEW_TECHNICAL_MENUS,
         "accounts.add_user",
         "accounts.change_user",
         "accounts.delete_user",
@@ -53,12 +60,12 @@ ROLE_PERMISSIONS = {
             ("organisations", "organisationcategory"),
             ("organisations", "companytype"),
             ("organisations", "activity"),
-            ("news", "newscategory"),
         ]
         for action in ("add", "change", "delete")
     ],
     Role.EDITOR: [
         EXTRANET_ACCESS,
+        MANAGE_SITE_CONTENT,
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
@@ -81,30 +88,9 @@ PAGE_EDITOR_ROLES = [Role.ADMINISTRATOR, Role.EDITOR]
 
 
 def collect_role_permissions():
-    """Merge this module's permissions with every installed app's `roles.ROLE_PERMISSIONS`."""
-    merged = {role: list(perms) for role, perms in ROLE_PERMISSIONS.items()}
-    for config in apps.get_app_configs():
-        if config.name == "portal.accounts":
-            continue
-        try:
-            module = import_module(f"{config.name}.roles")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.roles":
-                raise
-            continue
-        for role, perms in getattr(module, "ROLE_PERMISSIONS", {}).items():
+    """Merge the `roles.ROLE_PERMISSIONS` of every installed app (this module's first)."""
+    merged = {}
+    for declared in registry.collect("roles", "ROLE_PERMISSIONS"):
+        for role, perms in declared.items():
             merged.setdefault(Role(role), []).extend(perms)
     return merged
-
-
-def has_role(user, *roles):
-    """True when the user belongs to one of the roles (superusers have them all)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    names = getattr(user, "_role_names", None)
-    if names is None:
-        names = set(user.groups.values_list("name", flat=True))
-        user._role_names = names
-    return any(role in names for role in roles)

@@ -1,135 +1,33 @@
-"""Extranet shell: the per-role dashboard panel "Vos raccourcis" and the menu trimmed per role.
+"""Extranet shell: the dashboard panel "Vos raccourcis" and the menu trimmed for business users.
 
-Wagtail already hides every menu entry a user has no permission for; this module removes the
-entries that make no sense to business users (Wagtail's help, the technical reports) and gives
-each role a short list of links to its usual screens on the dashboard.
+Wagtail already hides every menu entry a user has no permission for; this module also removes
+the entries that make no sense to business users (Wagtail's help, the technical reports, the
+media libraries), each behind a permission codename of `roles.py`. The shortcuts are declared by
+each app (`shortcuts.py`, see portal.registry).
 """
 
-from dataclasses import dataclass
-
 from django.apps import apps
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from .roles import Role, has_role
+from portal import registry
 
-# Menu entries (by Wagtail menu item name) only administrators keep.
-ADMIN_ONLY_MENU_ITEMS = {"help", "reports"}
-# The media libraries are the editors' tools. Other roles may hold an image permission (e.g. an
+from .roles import MANAGE_SITE_CONTENT, VIEW_TECHNICAL_MENUS
+
+# Menu entries (by Wagtail menu item name) and the permission that keeps them. The media
+# libraries are the editors' tools: other roles may hold an image permission (e.g. an
 # organisation referent uploads the logo from the sheet's chooser) without needing the library.
-EDITOR_ONLY_MENU_ITEMS = {"images", "documents"}
-
-
-@dataclass(frozen=True)
-class Shortcut:
-    """A dashboard link. `targets` are tried in order: a URL name, or an "app_label.Model" label
-    (the extranet listing of that model). Targets that do not exist (yet) are skipped."""
-
-    label: str
-    targets: tuple
-    roles: tuple = ()  # empty: every extranet user
-    icon: str = "arrow-right"
-    help: str = ""
-    args: tuple = ()
-
-
-SHORTCUTS = [
-    # Site content
-    Shortcut(
-        "Pages du site",
-        ("wagtailadmin_explore_root",),
-        (Role.EDITOR, Role.ADMINISTRATOR),
-        "doc-empty-inverse",
-        "Pages et actualités",
-    ),
-    Shortcut("Images", ("wagtailimages:index",), (Role.EDITOR, Role.ADMINISTRATOR), "image"),
-    Shortcut("Documents", ("wagtaildocs:index",), (Role.EDITOR, Role.ADMINISTRATOR), "doc-full-inverse"),
-    Shortcut(
-        "Paramètres du site",
-        ("wagtailsettings:edit",),
-        (Role.EDITOR, Role.ADMINISTRATOR),
-        "cog",
-        "Menu, pied de page, adresses",
-        args=("pages", "sitesettings"),
-    ),
-    # Membership
-    Shortcut(
-        "Demandes d'adhésion",
-        ("membership.MembershipApplication",),
-        (Role.PRESIDENT, Role.ADMINISTRATOR),
-        "form",
-        "Accepter ou refuser les candidatures des organismes",
-    ),
-    Shortcut(
-        "Fiche de mon organisme",
-        ("directory.OrganisationSheet",),
-        (Role.ORGANISATION_REFERENT,),
-        "home",
-        "Présentation dans l'annuaire",
-    ),
-    Shortcut(
-        "Demandes d'accès à l'extranet",
-        ("membership.AccountRequest",),
-        (Role.ORGANISATION_REFERENT, Role.ADMINISTRATOR),
-        "user",
-        "Pour les collègues de votre organisme",
-    ),
-    # Recruitment
-    Shortcut(
-        "Dossiers de candidature",
-        ("recruitment.Candidate",),
-        (Role.EMPLOYMENT_ADVISER, Role.SESSION_PILOT, Role.ADVISORY_RECRUITER, Role.TRAINING_COMMISSION),
-        "folder-open-inverse",
-        "Créer et suivre les dossiers",
-    ),
-    Shortcut(
-        "Sessions de la commission",
-        ("commission.Session",),
-        (Role.SESSION_PILOT, Role.ADVISORY_RECRUITER),
-        "date",
-        "Entretiens, analyses et débriefing",
-    ),
-    Shortcut(
-        "Plans individuels ADC",
-        ("commission.TrainingPlan",),
-        (Role.TRAINING_COMMISSION,),
-        "list-ul",
-    ),
-    Shortcut(
-        "Recherche dans le vivier",
-        ("sar_pool:index",),
-        (Role.COMPANY_RECRUITER,),
-        "search",
-        "Candidats employables ou adaptables",
-    ),
-    Shortcut(
-        "Portefeuille de fiches de suivi",
-        ("sar.FollowUpSheet",),
-        (Role.COMPANY_RECRUITER,),
-        "folder-inverse",
-        "Fiches SAR de votre entreprise",
-    ),
-    Shortcut(
-        "Besoins de formation",
-        ("sar.TrainingNeed",),
-        (Role.COMPANY_RECRUITER, Role.TRAINING_COMMISSION),
-        "group",
-    ),
-    # Administration
-    Shortcut("Utilisateurs", ("wagtailusers_users:index",), (Role.ADMINISTRATOR,), "user"),
-    Shortcut(
-        "Organismes (annuaire)",
-        ("directory.OrganisationSheet", "organisations.Organisation"),
-        (Role.ADMINISTRATOR,),
-        "home",
-    ),
-    Shortcut("Grille des cotisations", ("membership.FeeGrid",), (Role.ADMINISTRATOR,), "table"),
-    Shortcut("Courriels envoyés", ("mail.OutgoingEmail",), (Role.ADMINISTRATOR,), "mail"),
-    # Everyone
-    Shortcut("Informations", ("news_informations:index",), (), "info-circle", "Actualités internes de l'association"),
-    Shortcut("Mon compte", ("wagtailadmin_account",), (), "user", "Coordonnées, mot de passe, notifications"),
-]
+GUARDED_MENU_ITEMS = {
+    "help": VIEW_TECHNICAL_MENUS,
+    "reports": VIEW_TECHNICAL_MENUS,
+    "images": MANAGE_SITE_CONTENT,
+    "documents": MANAGE_SITE_CONTENT,
+}
 
 
 def safe_reverse(name, args=()):
@@ -146,9 +44,7 @@ def _model_listing_url(label, user):
         model = apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    from wagtail.admin.viewsets import viewsets
-    from wagtail.admin.viewsets.chooser import ChooserViewSet
-
+    reverse("wagtailadmin_home")  # loads the URLconf: the admin's URLs are what register the viewsets
     for viewset in viewsets.viewsets:
         if getattr(viewset, "model", None) is not model or isinstance(viewset, ChooserViewSet):
             continue
@@ -174,10 +70,10 @@ def resolve_shortcut(shortcut, user):
 
 
 def shortcuts_for(user):
-    """The dashboard links of the user's roles, skipping screens that do not exist."""
+    """The dashboard links the user's permissions open, skipping screens that do not exist."""
     links = []
-    for shortcut in SHORTCUTS:
-        if shortcut.roles and not has_role(user, *shortcut.roles):
+    for shortcut in registry.shortcuts():
+        if shortcut.permission and not user.has_perm(shortcut.permission):
             continue
         url = resolve_shortcut(shortcut, user)
         if url:
@@ -203,25 +99,18 @@ def add_shortcuts_panel(request, panels):
 
 
 @hooks.register("construct_main_menu")
-def hide_menu_items_per_role(request, menu_items):
-    hidden = set()
-    if not has_role(request.user, Role.ADMINISTRATOR):
-        hidden |= ADMIN_ONLY_MENU_ITEMS
-    if not has_role(request.user, Role.ADMINISTRATOR, Role.EDITOR):
-        hidden |= EDITOR_ONLY_MENU_ITEMS
+def hide_guarded_menu_items(request, menu_items):
+    hidden = {name for name, permission in GUARDED_MENU_ITEMS.items() if not request.user.has_perm(permission)}
     menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
 @hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its items
 def hide_library_counts_from_business_users(request, summary_items):
     """The "N pages / images / documents" counters are the editors' business, not the members'."""
-    if not has_role(request.user, Role.ADMINISTRATOR, Role.EDITOR):
+    if not request.user.has_perm(MANAGE_SITE_CONTENT):
         summary_items.clear()
 
 
 @hooks.register("insert_global_admin_css")
 def extranet_css():
-    from django.templatetags.static import static
-    from django.utils.html import format_html
-
     return format_html('<link rel="stylesheet" href="{}">', static("css/extranet.css"))

@@ -15,10 +15,4 @@ class MailConfig(AppConfig):
         schedules.register(
             "Relance des courriels en échec", "portal.mail.tasks.retry_due_emails", Schedule.MINUTES, minutes=1
         )
-        post_migrate.connect(_ensure_schedules, sender=self)
-
-
-def _ensure_schedules(**kwargs):
-    from portal.schedules import ensure_schedules
-
-    ensure_schedules()
+        post_migrate.connect(schedules.ensure_schedules, sender=self)

@@ -9,11 +9,11 @@ from email.mime.base import MIMEBase
 
 from django.core.mail.backends.base import BaseEmailBackend
 
+from .queue import queue_email
+
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        from .queue import queue_email
-
         for message in email_messages:
             html = next(
                 (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""

@@ -10,6 +10,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .models import FooterLink, MenuItem, SiteSettings
+
 CACHE_KEY = "nege:navigation"
 CACHE_TIMEOUT = 15 * 60  # safety net: every change below also clears it
 
@@ -30,8 +32,6 @@ def _links(items):
 
 def build_navigation(site):
     """The site's menu and footer as plain data (cacheable)."""
-    from .models import SiteSettings
-
     site_settings = SiteSettings.for_site(site)
     legal = site_settings.legal_notice_page
     footer_links = _links(site_settings.footer_links.select_related("page"))
@@ -67,8 +67,6 @@ def clear_navigation(**kwargs):
 
 
 def connect_signals():
-    from .models import FooterLink, MenuItem, SiteSettings
-
     for model in (SiteSettings, MenuItem, FooterLink, Site):
         post_save.connect(clear_navigation, sender=model, dispatch_uid=f"nege-nav-save-{model.__name__}")
         post_delete.connect(clear_navigation, sender=model, dispatch_uid=f"nege-nav-delete-{model.__name__}")

@@ -22,11 +22,3 @@ ACTIVITIES = [
     "Cabinet de recrutement",
     "Direction interne du Système d'Information / de la Transformation numérique",
 ]
-
-NEWS_CATEGORIES = [
-    ("evenement-public", "Evénement public"),
-    ("vie-de-l-association", "Vie de l'association"),
-    ("commission-aide-au-recrutement", "Commission Aide au Recrutement"),
-    ("commission-adaptation-des-competences", "Commission Adaptation des Compétences"),
-    ("processus-et-documentation", "Processus & Documentation"),
-]

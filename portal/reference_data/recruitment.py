@@ -17,7 +17,6 @@ SITUATIONS = [
     ("indisponibilite-ponctuelle", "Indisponibilité ponctuelle", True),
     ("sans-reponse", "Sans réponse", False),
 ]
-DEFAULT_SITUATION = "en-recherche-emploi"
 
 # (code, name, adviser_may_set) – the first four are the Référent Emploi's (seed 000),
 # the others are set by the commission while it studies the dossier.
@@ -34,7 +33,6 @@ DOSSIER_STATUSES = [
     ("classe", "Classé", False),
     ("sans-suite", "Sans suite", False),
 ]
-DEFAULT_DOSSIER_STATUS = "constitution-dossier"
 
 STUDY_LEVELS = ["< Bac", "Bac non validé", "Bac", "Bac + 2", "Bac + 3", "Bac + 4", "Bac + 5", "> Bac+5"]
 

@@ -4,8 +4,6 @@ Theme names follow the SAR manual's list; skills cited in the manual's examples 
 with their spelling.
 """
 
-MASTERY_LEVELS = ["Débutant", "Opérationnel", "Expérimenté"]
-
 # (theme, [skills])
 SKILL_THEMES = [
     (

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from portal.accounts.models import User
 from portal.organisations.models import Territory
+from portal.registry import DemoStep
 from recruitment.models import (
     BehaviourTrait,
     Candidate,
@@ -153,3 +154,6 @@ def _plan(candidate, rng):
             state=ActionState.IN_PROGRESS,
         )
         plan.save()
+
+
+DEMO_STEPS = [DemoStep(210, seed)]

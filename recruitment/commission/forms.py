@@ -1,10 +1,12 @@
 """Forms of the commission screens (the analysis form is split in panels; skills and mobility are parsed here)."""
 
 from django import forms
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from portal.organisations.models import Organisation, Territory
 from recruitment.models import (
     BehaviourTrait,
     Candidate,
@@ -17,9 +19,9 @@ from recruitment.models import (
 )
 from recruitment.widgets import JobTreeWidget
 
-from . import rules
+from . import rules, services
 from .enums import SCALES, Classification, MasteryLevel
-from .models import Analysis, TrainingAction
+from .models import Analysis
 
 SCALE_FIELDS = [field for field, _t, _q, _c in SCALES]
 
@@ -102,12 +104,6 @@ class AnalysisForm(forms.ModelForm):
         courses.queryset = TrainingCourse.objects.filter(is_active=True)
         self.fields["proposed_classification"].choices = Classification.choices
         self.fields["dismissal_reason"].queryset = DismissalReason.objects.filter(is_active=True)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("proposed_classification") == Classification.DISMISSED and not data.get("dismissal_reason"):
-            self.add_error("dismissal_reason", "La raison de la classification « Sans suite » est obligatoire.")
-        return data
 
 
 class ProjectForm(forms.ModelForm):
@@ -205,14 +201,6 @@ class ClassificationForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def clean(self):
-        data = super().clean()
-        error = rules.classification_error(data.get("classification"), data.get("dismissal_reason"))
-        if error:
-            field = "dismissal_reason" if data.get("classification") == Classification.DISMISSED else "classification"
-            self.add_error(field, error)
-        return data
-
 
 class DebriefingForm(ClassificationForm):
     """Final opinions per axis and the classification decided at the debriefing."""
@@ -232,43 +220,24 @@ class DebriefingForm(ClassificationForm):
         self.order_fields(order)
 
 
-class TrainingActionForm(forms.ModelForm):
-    class Meta:
-        model = TrainingAction
-        fields = ["course", "title", "organisation", "start_date", "end_date", "state"]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            self.add_error("end_date", "La date de fin précède la date de début.")
-        return data
-
-
 class StatisticsForm(forms.Form):
     start = forms.DateField(
         label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     end = forms.DateField(label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    territory = forms.ModelChoiceField(label="Territoire", queryset=None, required=False, empty_label="Tous")
-
-    def __init__(self, *args, **kwargs):
-        from portal.organisations.models import Territory
-
-        super().__init__(*args, **kwargs)
-        self.fields["territory"].queryset = Territory.objects.all()
+    territory = forms.ModelChoiceField(
+        label="Territoire", queryset=Territory.objects.all(), required=False, empty_label="Tous"
+    )
 
 
 class TrainingPlanForm(WagtailAdminModelForm):
-    """A PIADC is opened for a classified dossier with consent."""
+    """A PIADC is opened for a classified dossier with consent (checked by TrainingPlan.clean)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("candidate")
         if field is not None:
-            eligible = Q(consent__isnull=False, classification__isnull=False)
-            if self.instance.candidate_id:
-                eligible |= Q(pk=self.instance.candidate_id)
-            field.queryset = Candidate.objects.filter(eligible).order_by("last_name", "first_name")
+            field.queryset = services.plan_candidates(keep=self.instance.candidate_id)
 
 
 class TakeOverForm(forms.Form):
@@ -301,11 +270,6 @@ class TakeOverForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from django.contrib.auth import get_user_model
-        from django.urls import reverse
-
-        from portal.organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         partners = Organisation.objects.employment_partners().accepted().order_by("name")
         organisation = self.fields["organisation"]
@@ -313,15 +277,13 @@ class TakeOverForm(forms.Form):
         # The dossier form's script reloads the contacts when the organisation changes.
         organisation.widget.attrs["data-organisation-select"] = reverse("recruitment:organisation_users")
         contact = self.fields["organisation_contact"]
-        # Any active user validates here, so that clean() can say why a person does not fit.
+        # Any active user validates here, so that the take-over service can say why a person does not fit.
         contact.queryset = get_user_model().objects.filter(is_active=True)
         contact.widget.attrs["data-contact-select"] = ""
         contact.widget.choices = [("", "---------"), *self._contact_choices(partners)]
 
     def _contact_choices(self, partners):
         """The selected partner's people; without a selection, every partner's people grouped by partner."""
-        from django.contrib.auth import get_user_model
-
         people = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "pk")
         org_id = str(self.data.get(self.add_prefix("organisation")) or self.initial.get("organisation") or "")
         if org_id.isdigit() and partners.filter(pk=org_id).exists():
@@ -330,13 +292,3 @@ class TakeOverForm(forms.Form):
         for person in people.filter(organisation__in=partners).select_related("organisation"):
             groups.setdefault(person.organisation, []).append((person.pk, str(person)))
         return [(str(org), choices) for org, choices in sorted(groups.items(), key=lambda item: item[0].name)]
-
-    def clean(self):
-        cleaned = super().clean()
-        organisation, contact = cleaned.get("organisation"), cleaned.get("organisation_contact")
-        if organisation and contact and contact.organisation_id != organisation.pk:
-            self.add_error(
-                "organisation_contact",
-                f"Choisissez une personne de l'organisme sélectionné : {contact} n'appartient pas à {organisation}.",
-            )
-        return cleaned

@@ -1,11 +1,12 @@
 """Read-only panel for the dossier form: the commission's sessions, classification and PIADC of the dossier.
 
-To show it in the dossier screen (recruitment/wagtail_hooks.py, owned by the dossier engineer), add
-`CommissionPanel(heading="Session de la commission")` to the "Information du dossier" section.
+Registered on the dossier screen by wagtail_hooks (recruitment.panels.DOSSIER_PANELS_HOOK).
 """
 
 from django.urls import reverse
 from wagtail.admin.panels import Panel
+
+from .models import TrainingPlan
 
 
 class CommissionPanel(Panel):
@@ -16,8 +17,6 @@ class CommissionPanel(Panel):
             return bool(self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from .models import TrainingPlan
-
             context = super().get_context_data(parent_context)
             candidate = self.instance
             context.update(

@@ -1,120 +1,110 @@
-"""Who may do what in the commission (enforced on the server by every view and queryset)."""
+"""Who may do what in the commission: Django permissions (granted in roles.py) and the scopes they open.
+
+Every check is `user.has_perm("commission.<codename>")`; which objects a user reaches is one of the
+`*_for(user)` querysets below, used by every view (an object outside the scope answers 404).
+"""
 
 from django.db.models import Q
 
-from portal.accounts.roles import Role, has_role
-from recruitment import perms as dossier_perms
+from recruitment.models import Candidate
+from recruitment.perms import dossiers_for
+from recruitment.sar.models import ProposedTrainee
 
-
-def is_admin(user):
-    return user.is_authenticated and (user.is_superuser or has_role(user, Role.ADMINISTRATOR))
-
-
-def is_pilot(user):
-    return user.is_authenticated and (is_admin(user) or has_role(user, Role.SESSION_PILOT))
-
-
-def is_recruiter(user):
-    return user.is_authenticated and has_role(user, Role.ADVISORY_RECRUITER)
-
-
-def is_training_commission(user):
-    return user.is_authenticated and (is_admin(user) or has_role(user, Role.TRAINING_COMMISSION))
-
-
-def is_company_recruiter_only(user):
-    """Company recruiters never reach a commission route (unless they also have a commission role)."""
-    return has_role(user, Role.COMPANY_RECRUITER) and not (
-        is_pilot(user) or is_recruiter(user) or is_training_commission(user) or has_role(user, Role.EMPLOYMENT_ADVISER)
-    )
+from .models import Analysis, Session, TrainingPlan
+from .roles import FILL_ANALYSIS, PILOT, TAKE_OVER, VIEW_OPINION, VIEW_STATISTICS
 
 
 def may_manage_sessions(user):
-    """Create and edit sessions, attach dossiers, publish, run the debriefing."""
-    return is_pilot(user)
+    """Pilot the sessions: attach dossiers, assign recruiters, run the debriefing, classify, publish."""
+    return user.has_perm(PILOT)
 
 
-def may_set_classification(user):
-    """Only pilots and administrators set the final classification."""
-    return is_pilot(user)
+def may_fill_analyses(user):
+    return user.has_perm(PILOT) or user.has_perm(FILL_ANALYSIS)
 
 
 def may_see_sessions(user):
-    return is_pilot(user) or is_recruiter(user)
+    return user.has_perm("commission.view_session")
 
 
 def sessions_for(user):
-    """The sessions this user may open: all (pilot, administrator), theirs (advisory recruiter), none."""
-    from .models import Session
-
-    queryset = Session.objects.all()
-    if is_pilot(user):
-        return queryset
-    if is_recruiter(user):
-        return queryset.filter(Q(recruiters=user) | Q(analyses__recruiter=user)).distinct()
-    return queryset.none()
+    """The sessions this user may open: all (pilots), those they interview in (advisory recruiters), none."""
+    if not may_see_sessions(user):
+        return Session.objects.none()
+    if user.has_perm(PILOT):
+        return Session.objects.all()
+    if user.has_perm(FILL_ANALYSIS):
+        # Subqueries, not joins: no duplicate rows, so the scope combines with any other queryset.
+        return Session.objects.filter(Q(pk__in=_sessions_recruited_by(user)) | Q(pk__in=_sessions_analysed_by(user)))
+    return Session.objects.none()
 
 
 def analyses_for(user):
     """Analyses this user may open in the commission screens."""
-    from .models import Analysis
-
-    queryset = Analysis.objects.all()
-    if is_pilot(user):
-        return queryset
-    if is_recruiter(user):
-        return queryset.filter(Q(session__recruiters=user) | Q(recruiter=user)).distinct()
-    return queryset.none()
+    if user.has_perm(PILOT):
+        return Analysis.objects.all()
+    if user.has_perm(FILL_ANALYSIS):
+        return Analysis.objects.filter(Q(session__in=_sessions_recruited_by(user)) | Q(recruiter=user))
+    return Analysis.objects.none()
 
 
-def may_edit_analysis(user, analysis):
-    """The pilot, or an advisory recruiter of the session (the analysis' recruiter once one is set)."""
-    if is_pilot(user):
+def _sessions_recruited_by(user):
+    return Session.recruiters.through.objects.filter(user=user).values("session_id")
+
+
+def _sessions_analysed_by(user):
+    return Analysis.objects.filter(recruiter=user).values("session_id")
+
+
+def may_edit_analysis(user, analysis, *, session_recruiter_ids=None):
+    """The pilot, or an advisory recruiter of the session (the analysis' recruiter once one is set).
+
+    `session_recruiter_ids` (the session's recruiters, when the caller has them) saves a query."""
+    if user.has_perm(PILOT):
         return True
-    if not is_recruiter(user):
+    if not user.has_perm(FILL_ANALYSIS):
         return False
     if analysis.recruiter_id:
         return analysis.recruiter_id == user.pk
+    if session_recruiter_ids is not None:
+        return user.pk in session_recruiter_ids
     return analysis.session.recruiters.filter(pk=user.pk).exists()
 
 
 def may_see_synthesis(user):
     """The commission's opinion page of a dossier: commission, administrators, the dossier's advisers."""
-    return dossier_perms.may_access_dossiers(user) and not is_company_recruiter_only(user)
+    return user.has_perm(VIEW_OPINION)
 
 
 def synthesis_dossiers_for(user):
     if not may_see_synthesis(user):
-        from recruitment.models import Candidate
-
         return Candidate.objects.none()
-    return dossier_perms.dossiers_for(user)
+    return dossiers_for(user)
 
 
 def audience_for(user):
-    """Which synthesis a user gets: the commission's, or the adviser's read-only one."""
-    if is_pilot(user) or is_recruiter(user) or is_training_commission(user):
-        return "commission"
-    return "adviser"
+    """Which synthesis a user gets: the commission's (who reads the analyses), or the adviser's."""
+    return "commission" if user.has_perm("commission.view_analysis") else "adviser"
 
 
-def may_manage_plans(user):
-    return is_training_commission(user)
+def plans_for(user):
+    """The PIADC this user may open: those of the dossiers they see."""
+    if not user.has_perm("commission.view_trainingplan"):
+        return TrainingPlan.objects.none()
+    return TrainingPlan.objects.filter(candidate__in=dossiers_for(user))
 
 
 def may_see_statistics(user):
-    return is_pilot(user) or has_role(user, Role.PRESIDENT)
+    return user.has_perm(VIEW_STATISTICS)
 
 
 def may_take_over_proposals(user):
     """Trainees proposed by a company outside the pool: pilots, the ADC commission and administrators."""
-    return (is_pilot(user) or is_training_commission(user)) and not is_company_recruiter_only(user)
+    return user.has_perm(TAKE_OVER)
 
 
 def proposals_to_take_over(user):
     """Proposals the commission has not taken over yet (still owned by their company)."""
-    from recruitment.sar.models import ProposedTrainee
-
     if not may_take_over_proposals(user):
         return ProposedTrainee.objects.none()
     return ProposedTrainee.objects.filter(taken_over_at__isnull=True)

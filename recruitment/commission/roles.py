@@ -11,11 +11,26 @@ def _perms(model, *actions):
 
 
 ALL = ("add", "change", "delete", "view")
+# The commission's own codenames (Meta.permissions of its models), checked by perms.py.
+PILOT = "commission.pilot_session"
+FILL_ANALYSIS = "commission.fill_analysis"
+VIEW_OPINION = "commission.view_commission_opinion"
+VIEW_STATISTICS = "commission.view_commission_statistics"
+TAKE_OVER = "commission.take_over_proposal"
 
 ROLE_PERMISSIONS = {
-    Role.ADMINISTRATOR: _perms("session", *ALL) + _perms("analysis", *ALL) + _perms("trainingplan", *ALL),
-    Role.SESSION_PILOT: _perms("session", *ALL) + _perms("analysis", *ALL) + _perms("trainingplan", "view"),
-    Role.ADVISORY_RECRUITER: _perms("session", "view") + _perms("analysis", "change", "view"),
-    Role.TRAINING_COMMISSION: _perms("trainingplan", *ALL) + _perms("analysis", "view"),
-    Role.EMPLOYMENT_ADVISER: _perms("trainingplan", "view"),
+    Role.ADMINISTRATOR: _perms("session", *ALL)
+    + _perms("analysis", *ALL)
+    + _perms("trainingplan", *ALL)
+    + [PILOT, VIEW_OPINION, VIEW_STATISTICS, TAKE_OVER],
+    Role.SESSION_PILOT: _perms("session", *ALL)
+    + _perms("analysis", *ALL)
+    + _perms("trainingplan", "view")
+    + [PILOT, VIEW_OPINION, VIEW_STATISTICS, TAKE_OVER],
+    Role.ADVISORY_RECRUITER: _perms("session", "view")
+    + _perms("analysis", "change", "view")
+    + [FILL_ANALYSIS, VIEW_OPINION],
+    Role.TRAINING_COMMISSION: _perms("trainingplan", *ALL) + _perms("analysis", "view") + [VIEW_OPINION, TAKE_OVER],
+    Role.EMPLOYMENT_ADVISER: _perms("trainingplan", "view") + [VIEW_OPINION],
+    Role.PRESIDENT: [VIEW_STATISTICS],
 }

@@ -2,7 +2,10 @@
 
 from itertools import groupby
 
+from django.core.exceptions import ValidationError
+
 from ..enums import COMMISSION_STATUSES
+from ..rules import hands_to_commission, require_consent
 from .enums import (
     SCALES,
     STATUS_CLASSIFIED,
@@ -13,32 +16,75 @@ from .enums import (
     PlanState,
 )
 
-ELIGIBLE_STATUS_CODES = {code for code, _label in COMMISSION_STATUSES}
 ELIGIBLE_STATUS_LABELS = [label for _code, label in COMMISSION_STATUSES]
 
 
-def attach_refusal(*, status_code, status_label, has_consent, already_attached=False):
-    """Why a dossier may not be attached to a session (French, shown to the pilot), or None."""
+def consent_refusal(candidate):
+    """The consent gate of the dossiers (recruitment core), as a message, or None."""
+    try:
+        require_consent(candidate)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
+def attach_refusal(candidate, *, already_attached=False):
+    """Why a dossier may not be attached to a session / examined (French, shown to the pilot), or None."""
     if already_attached:
         return "Ce dossier est déjà rattaché à cette session."
-    if not has_consent:
+    refusal = consent_refusal(candidate)
+    if refusal:
+        return refusal
+    # The statuses that hand a dossier to the commission, on their code (recruitment core's rule).
+    if not hands_to_commission(candidate.status.code):
         return (
-            "Le consentement du candidat n'est pas recueilli : le dossier ne peut pas être examiné par la commission."
-        )
-    if status_code not in ELIGIBLE_STATUS_CODES and status_label not in ELIGIBLE_STATUS_LABELS:
-        return (
-            f"Statut « {status_label} » : seuls les dossiers « Dossier complet à étudier » ou "
-            "« Dossier à ré-étudier » peuvent être présentés à la commission."
+            f"Statut « {candidate.status.name} » : seuls les dossiers « {ELIGIBLE_STATUS_LABELS[0]} » ou "
+            f"« {ELIGIBLE_STATUS_LABELS[1]} » peuvent être présentés à la commission."
         )
     return None
 
 
-def classification_error(classification, dismissal_reason):
-    """The error of a classification choice (French), or None."""
-    if classification not in Classification.values:
-        return "Choisissez une classification."
+def plan_refusal(candidate):
+    """Why a PIADC may not be opened for this dossier (French), or None: it must be classified, with consent."""
+    refusal = consent_refusal(candidate)
+    if refusal:
+        return refusal
+    if not candidate.classification:
+        return "Le dossier n'est pas encore classé par la commission : le PIADC s'ouvre après la classification."
+    return None
+
+
+def action_dates_error(start, end):
+    """A training action cannot end before it starts (the same day is allowed)."""
+    if start and end and end < start:
+        return "La date de fin précède la date de début."
+    return None
+
+
+def recruiter_becomes_author(analysis_recruiter_id, user_id, session_recruiter_ids):
+    """The first advisory recruiter of the session to save an analysis becomes its recruiter (not a pilot)."""
+    return analysis_recruiter_id is None and user_id in session_recruiter_ids
+
+
+def dismissal_reason_error(classification, dismissal_reason):
+    """ "Sans suite" needs its reason (an analysis' proposal as well as the final classification)."""
     if classification == Classification.DISMISSED and not dismissal_reason:
         return "La raison de la classification « Sans suite » est obligatoire."
+    return None
+
+
+def classification_errors(classification, dismissal_reason):
+    """The errors of a final classification, per field ({field: French message}); empty when valid."""
+    if classification not in Classification.values:
+        return {"classification": "Choisissez une classification."}
+    error = dismissal_reason_error(classification, dismissal_reason)
+    return {"dismissal_reason": error} if error else {}
+
+
+def contact_error(organisation, contact):
+    """The contact point of a dossier is a person of the organisation that follows it."""
+    if organisation and contact and contact.organisation_id != organisation.pk:
+        return f"Choisissez une personne de l'organisme sélectionné : {contact} n'appartient pas à {organisation}."
     return None
 
 
@@ -56,7 +102,7 @@ def missing_for_completion(analysis):
     missing = [f"l'avis du volet « {title} »" for field, title, _q, _c in SCALES if getattr(analysis, field) is None]
     if not analysis.proposed_classification:
         missing.append("la classification proposée")
-    elif analysis.proposed_classification == Classification.DISMISSED and not analysis.dismissal_reason_id:
+    elif dismissal_reason_error(analysis.proposed_classification, analysis.dismissal_reason_id):
         missing.append("la raison de la classification « Sans suite »")
     return missing
 

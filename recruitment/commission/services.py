@@ -1,36 +1,53 @@
 """What the commission's actions change, with the dossier's history kept (Wagtail log entries)."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.log_actions import log as log_action
 
+from news.models import NewsCategory, NewsIndexPage, NewsPage
+from portal import history
 from recruitment.models import Candidate, DossierStatus, reference_row
 
 from . import rules
-from .enums import SCALES, STATUS_ABSENT, STATUS_CONVENED, STATUS_INTERVIEWED, AnalysisState, Classification
+from .enums import (
+    DEBRIEFING_CLASSES,
+    NEWS_CATEGORY_NAME,
+    POOL_CLASSES,
+    SCALES,
+    STATUS_ABSENT,
+    STATUS_CONVENED,
+    STATUS_INTERVIEWED,
+    AnalysisState,
+    Classification,
+)
 from .models import Analysis, AnalysisMobility, AnalysisSkill
+from .pool import pool_candidates
+
+# What the commission changes on a dossier, shown in its history like the dossier screen's own changes.
+STATUS_FIELDS = ["status"]
+CLASSIFIED_FIELDS = ["classification", "classified_on", "status"]
+DEBRIEFED_FIELDS = [field for field, _t, _q, _c in SCALES] + ["dismissal_reason"]
 
 
-def _fmt(value):
-    if value is None or value == "":
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
-
-
-def set_status(candidate, code_and_label, changes):
+def set_status(candidate, code_and_label):
     """Move the dossier to a commission status (when the reference list has it)."""
     status = reference_row(DossierStatus, code_and_label)
     if status and status.pk != candidate.status_id:
-        changes.append({"field": "statut du dossier", "old": _fmt(candidate.status), "new": str(status)})
         candidate.status = status
         candidate.status_date = timezone.localdate()
-        return True
-    return False
 
 
-def log_changes(candidate, user, changes):
+def move_to(candidate, code_and_label, *, user, event):
+    """Move the dossier to a status, with one history entry: the commission's event, then the status change."""
+    before = history.snapshot(candidate, STATUS_FIELDS)
+    set_status(candidate, code_and_label)
+    candidate.save(update_fields=["status", "status_date"])
+    log_entry(candidate, user, [event, *history.diff(candidate, before, STATUS_FIELDS)])
+
+
+def log_entry(candidate, user, changes):
     """The same history entry as the dossier screens ("recruitment.change")."""
     if changes:
         log_action(candidate, "recruitment.change", user=user, data={"changes": changes})
@@ -41,32 +58,22 @@ def attach(session, candidates, user):
     attached, refused = [], []
     already = set(session.analyses.values_list("candidate_id", flat=True))
     for candidate in candidates:
-        reason = rules.attach_refusal(
-            status_code=candidate.status.code,
-            status_label=candidate.status.name,
-            has_consent=candidate.has_consent,
-            already_attached=candidate.pk in already,
-        )
+        reason = rules.attach_refusal(candidate, already_attached=candidate.pk in already)
         if reason:
             refused.append((candidate, reason))
             continue
         with transaction.atomic():
             Analysis.objects.create(session=session, candidate=candidate)
-            changes = [{"field": "session de la commission", "old": "", "new": str(session)}]
-            if set_status(candidate, STATUS_CONVENED, changes):
-                candidate.save(update_fields=["status", "status_date"])
-            log_changes(candidate, user, changes)
+            event = {"field": "session de la commission", "old": "", "new": str(session)}
+            move_to(candidate, STATUS_CONVENED, user=user, event=event)
         attached.append(candidate)
     return attached, refused
 
 
 def mark_absent(analysis, user):
     """The candidate did not come to the interview: the dossier says so (and keeps it in its history)."""
-    candidate = analysis.candidate
-    changes = [{"field": "entretien conseil", "old": "", "new": f"Absent – {analysis.session}"}]
-    if set_status(candidate, STATUS_ABSENT, changes):
-        candidate.save(update_fields=["status", "status_date"])
-    log_changes(candidate, user, changes)
+    event = {"field": "entretien conseil", "old": "", "new": f"Absent – {analysis.session}"}
+    move_to(analysis.candidate, STATUS_ABSENT, user=user, event=event)
 
 
 def save_analysis(analysis, *, skills, mobility, user, complete=False):
@@ -74,7 +81,8 @@ def save_analysis(analysis, *, skills, mobility, user, complete=False):
 
     Returns the list of what is missing for completion (empty when the analysis is complete)."""
     with transaction.atomic():
-        if analysis.recruiter_id is None and not _is_pilot_only(user, analysis):
+        session_recruiters = set(analysis.session.recruiters.values_list("pk", flat=True))
+        if rules.recruiter_becomes_author(analysis.recruiter_id, user.pk, session_recruiters):
             analysis.recruiter = user
         AnalysisSkill.objects.filter(analysis=analysis).exclude(skill_id__in=skills).delete()
         existing = {s.skill_id: s for s in AnalysisSkill.objects.filter(analysis=analysis)}
@@ -97,57 +105,30 @@ def save_analysis(analysis, *, skills, mobility, user, complete=False):
             analysis.completed_at = analysis.completed_at or timezone.now()
         analysis.save()
         if analysis.is_completed and not was_completed:
-            candidate = analysis.candidate
-            changes = [{"field": "analyse de l'employabilité", "old": "Brouillon", "new": "Terminée"}]
-            if set_status(candidate, STATUS_INTERVIEWED, changes):
-                candidate.save(update_fields=["status", "status_date"])
-            log_changes(candidate, user, changes)
+            event = {"field": "analyse de l'employabilité", "old": "Brouillon", "new": "Terminée"}
+            move_to(analysis.candidate, STATUS_INTERVIEWED, user=user, event=event)
     return missing
-
-
-def _is_pilot_only(user, analysis):
-    from . import perms
-
-    return perms.is_pilot(user) and not analysis.session.recruiters.filter(pk=user.pk).exists()
 
 
 def classify(analysis, *, classification, dismissal_reason, classified_on, user, opinions=None):
     """Record the final classification (and, at the debriefing, the final opinions per axis)."""
-    error = rules.classification_error(classification, dismissal_reason)
-    if error:
-        raise ValueError(error)
+    errors = rules.classification_errors(classification, dismissal_reason)
+    if errors:
+        raise ValidationError(errors)
     candidate = Candidate.objects.select_related("status").get(pk=analysis.candidate_id)
-    changes = []
+    before_analysis = history.snapshot(analysis, DEBRIEFED_FIELDS)
+    before_candidate = history.snapshot(candidate, CLASSIFIED_FIELDS)
     with transaction.atomic():
-        for field, title, _question, choices in SCALES:
-            if opinions and field in opinions and opinions[field] != getattr(analysis, field):
-                old = getattr(analysis, field)
-                changes.append(
-                    {
-                        "field": f"avis « {title} »",
-                        "old": choices(old).label if old else "",
-                        "new": choices(opinions[field]).label,
-                    }
-                )
-                setattr(analysis, field, opinions[field])
-        reason = dismissal_reason if classification == Classification.DISMISSED else None
-        analysis.dismissal_reason = reason
+        for field, value in (opinions or {}).items():
+            setattr(analysis, field, value)
+        analysis.dismissal_reason = dismissal_reason if classification == Classification.DISMISSED else None
         analysis.save()
-        old_label = Classification(candidate.classification).label if candidate.classification else ""
-        new_label = Classification(classification).label
-        if old_label != new_label:
-            changes.append({"field": "classification", "old": old_label, "new": new_label})
-        if candidate.classified_on != classified_on:
-            changes.append(
-                {"field": "date de classification", "old": _fmt(candidate.classified_on), "new": _fmt(classified_on)}
-            )
-        if reason:
-            changes.append({"field": "raison Sans suite", "old": "", "new": str(reason)})
         candidate.classification = classification
         candidate.classified_on = classified_on
-        set_status(candidate, rules.status_for_classification(classification), changes)
+        set_status(candidate, rules.status_for_classification(classification))
         candidate.save(update_fields=["classification", "classified_on", "status", "status_date"])
-        log_changes(candidate, user, changes)
+        changes = history.diff(analysis, before_analysis, DEBRIEFED_FIELDS)
+        log_entry(candidate, user, changes + history.diff(candidate, before_candidate, CLASSIFIED_FIELDS))
     return candidate
 
 
@@ -158,8 +139,6 @@ def effective_classification(analysis):
 
 def debriefing_analyses(session):
     """The session's dossiers to discuss: classified (or proposed) "À déterminer" or "Sans suite"."""
-    from .enums import DEBRIEFING_CLASSES
-
     analyses = session.analyses.select_related("candidate", "candidate__organisation", "recruiter").order_by(
         "candidate__last_name", "candidate__first_name", "pk"
     )
@@ -172,13 +151,6 @@ def publish_session(session, *, user, publish_on=None, live=False):
 
     The dossiers themselves enter the pool from their classification date (see pool.py); the news
     page is created under the news index, as a draft unless `live`."""
-    from django.utils.text import slugify
-
-    from news.models import NewsCategory, NewsIndexPage, NewsPage
-
-    from .enums import NEWS_CATEGORY_NAME, POOL_CLASSES
-    from .pool import pool_candidates
-
     publish_on = publish_on or timezone.localdate()
     index = NewsIndexPage.objects.first()
     category = (
@@ -218,3 +190,18 @@ def publish_session(session, *, user, publish_on=None, live=False):
         session.published_on = publish_on
         session.save(update_fields=["news_page", "published_on"])
     return page
+
+
+def deletion_refusal(session):
+    """Why a session may not be deleted (French), or None: its completed analyses are the commission's opinions."""
+    if session.analyses.filter(state=AnalysisState.COMPLETED).exists():
+        return "Cette session a des analyses terminées : elle ne peut pas être supprimée."
+    return None
+
+
+def plan_candidates(*, keep=None):
+    """The dossiers a PIADC may be opened for (the queryset form of rules.plan_refusal), plus `keep`'s own."""
+    eligible = Candidate.objects.with_consent().exclude(classification__isnull=True).exclude(classification="")
+    if keep:
+        eligible = eligible | Candidate.objects.filter(pk=keep)
+    return eligible.order_by("last_name", "first_name")

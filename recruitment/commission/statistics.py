@@ -5,6 +5,8 @@ import datetime
 from django.db.models import Count, Q
 
 from portal.organisations.models import Territory
+from recruitment.models import Candidate
+from recruitment.sar.statistics import recruited_sheets
 
 from .enums import AnalysisState, Classification
 
@@ -18,8 +20,6 @@ COLUMNS = [
 
 def recruited_count(candidates, start, end):
     """How many of these candidates were recruited (a recruitment that holds) between start and end."""
-    from recruitment.sar.statistics import recruited_sheets
-
     sheets = recruited_sheets(start or datetime.date.min, end or datetime.date.max)
     return sheets.filter(candidate__in=candidates).values("candidate").distinct().count()
 
@@ -35,8 +35,6 @@ def _between(prefix, start, end):
 
 def statistics(start=None, end=None, territory=None):
     """One row per territory (or the chosen one) and a total row: {"label", "values": {column: n}}."""
-    from recruitment.models import Candidate
-
     territories = [territory] if territory else list(Territory.objects.all())
     candidates = Candidate.objects.filter(anonymised_at__isnull=True)
     received = _between("created_at__date", start, end)

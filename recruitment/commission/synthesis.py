@@ -201,9 +201,3 @@ def synthesis_context(candidate, *, audience, analysis=None):
         ("Habilitations et certifications", analysis.certifications),
     )
     return context
-
-
-def public_part(context):
-    """The part of a synthesis that must be identical for every audience (used by the tests)."""
-    hidden = {"audience", "show_internal", "internal_notes", "internal_documents", "candidate", "analysis", "session"}
-    return {key: value for key, value in context.items() if key not in hidden}

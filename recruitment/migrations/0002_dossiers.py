@@ -4,8 +4,9 @@ import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
 import portal.storage
-import recruitment.models.dossiers
-import recruitment.uploads
+import recruitment.models.consent
+import recruitment.models.documents
+import portal.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -110,7 +111,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('title', models.CharField(blank=True, help_text='Laissez vide : le nom recommandé (TYPE-N°-NOM-Prénom-Identifiant) est proposé automatiquement.', max_length=255, verbose_name='nom du fichier')),
-                ('file', models.FileField(help_text='PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au maximum.', max_length=255, storage=portal.storage.private_storage, upload_to=recruitment.models.dossiers._document_path, validators=[recruitment.uploads.validate_document], verbose_name='fichier')),
+                ('file', models.FileField(help_text='PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au maximum.', max_length=255, storage=portal.storage.private_storage, upload_to=recruitment.models.documents._document_path, validators=[portal.uploads.UploadValidator('document')], verbose_name='fichier')),
                 ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='déposé le')),
                 ('doc_type', models.CharField(choices=[('CV', 'Curriculum vitae (CV)'), ('LM', 'Lettre de motivation (LM)'), ('DP', 'Diplôme (DP)'), ('CC', 'Certificat de compétence (CC)'), ('JS', 'Justificatif de situation (JS)'), ('LR', 'Lettre de recommandation (LR)'), ('DV', 'Divers (DV)')], default='CV', max_length=2, verbose_name='type de document')),
                 ('candidate', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidate_documents', to='recruitment.candidate')),
@@ -127,7 +128,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('method', models.CharField(choices=[('signature', "Signature sur l'écran"), ('scan', 'Formulaire papier signé et numérisé')], max_length=20, verbose_name='mode de recueil')),
-                ('file', models.FileField(max_length=255, storage=portal.storage.private_storage, upload_to=recruitment.models.dossiers._consent_path, validators=[recruitment.uploads.validate_scan], verbose_name='preuve du consentement')),
+                ('file', models.FileField(max_length=255, storage=portal.storage.private_storage, upload_to=recruitment.models.consent._consent_path, validators=[portal.uploads.UploadValidator('scan')], verbose_name='preuve du consentement')),
                 ('collected_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='recueilli le')),
                 ('candidate', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='consent', to='recruitment.candidate', verbose_name='dossier')),
                 ('collected_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recueilli par')),
@@ -158,7 +159,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
                 ('title', models.CharField(blank=True, help_text='Laissez vide : le nom recommandé (TYPE-N°-NOM-Prénom-Identifiant) est proposé automatiquement.', max_length=255, verbose_name='nom du fichier')),
-                ('file', models.FileField(help_text='PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au maximum.', max_length=255, storage=portal.storage.private_storage, upload_to=recruitment.models.dossiers._document_path, validators=[recruitment.uploads.validate_document], verbose_name='fichier')),
+                ('file', models.FileField(help_text='PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au maximum.', max_length=255, storage=portal.storage.private_storage, upload_to=recruitment.models.documents._document_path, validators=[portal.uploads.UploadValidator('document')], verbose_name='fichier')),
                 ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='déposé le')),
                 ('doc_type', models.CharField(choices=[('TC', 'Test de connaissances (TC)'), ('JS', 'Justificatif de situation (JS)'), ('CE', 'Courrier électronique transformé en PDF (CE)'), ('CP', 'Courrier papier (CP)'), ('DV', 'Divers (DV)')], default='TC', max_length=2, verbose_name='type de document')),
                 ('candidate', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='internal_documents', to='recruitment.candidate')),

@@ -1,49 +1,20 @@
-"""Candidate dossiers (seed 000): the dossier, its documents, consent, cities and contact points."""
-
-import os
-from datetime import timedelta
+"""The candidate dossier (seed 000) and the cities already typed in one."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Cast
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable
-from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
 from portal.accounts.enums import Civility
 from portal.organisations.enums import CategoryCode
-from portal.storage import private_storage
 
-from .. import duplicates
-from ..enums import (
-    INACTIVITY_REVIEW_DAYS,
-    Availability,
-    CandidateDocumentType,
-    Classification,
-    ConsentMethod,
-    InternalDocumentType,
-    ProfessionalObjective,
-)
-from ..uploads import suggested_name, validate_document, validate_scan
+from .. import duplicates, rules
+from ..enums import Availability, Classification, ProfessionalObjective
 from .reference import ApplicationChannel, ContractType, DossierStatus, Job, SalaryBand, SearchContext, Situation
 
-__all__ = [
-    "Candidate",
-    "CandidateDocument",
-    "City",
-    "Consent",
-    "ConsentTerms",
-    "ContactPoint",
-    "DossierLogEntry",
-    "InternalDocument",
-    "mark_consent",
-    "reference_row",
-]
+__all__ = ["Candidate", "City", "reference_row"]
 
 YES_NO = [(True, "Oui"), (False, "Non")]
 
@@ -71,70 +42,31 @@ class City(models.Model):
     @classmethod
     def remember(cls, name):
         name = " ".join((name or "").split())
-        key = duplicates.normalize(name)
+        key = rules.normalize(name)
         if key:
             cls.objects.get_or_create(key=key, defaults={"name": name})
 
 
-class ConsentTerms(models.Model):
-    """A version of the conditions of use shown to the candidate: a consent keeps the one it was given on."""
-
-    version = models.CharField("version", max_length=20, unique=True)
-    text = models.TextField("texte des conditions d'utilisation")
-    published_on = models.DateField("en vigueur depuis", default=timezone.localdate)
-
-    class Meta:
-        verbose_name = "conditions d'utilisation des données"
-        verbose_name_plural = "conditions d'utilisation des données"
-        ordering = ["-published_on", "-pk"]
-
-    def __str__(self):
-        return f"Version {self.version} du {self.published_on:%d/%m/%Y}"
-
-    @classmethod
-    def current(cls):
-        return cls.objects.filter(published_on__lte=timezone.localdate()).first()
-
-
-class ContactPoint(models.Model):
-    """The NEGE contact point of an organisation for an employment area (receives the alerts)."""
-
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        verbose_name="organisme",
-        on_delete=models.CASCADE,
-        related_name="contact_points",
-        limit_choices_to={"category__code": CategoryCode.EMPLOYMENT_PARTNER},
-    )
-    employment_area = models.ForeignKey(
-        "organisations.EmploymentArea", verbose_name="bassin d'emploi", on_delete=models.CASCADE, related_name="+"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="point de contact", on_delete=models.CASCADE, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = "point de contact NEGE"
-        verbose_name_plural = "points de contact NEGE"
-        ordering = ["organisation__name", "employment_area__order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "employment_area"],
-                name="recruitment_contactpoint_unique",
-                violation_error_message="Cet organisme a déjà un point de contact pour ce bassin d'emploi.",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.organisation} – {self.employment_area} : {self.user}"
-
-
 class CandidateQuerySet(models.QuerySet):
     def with_consent(self):
+        """The consent gate on a queryset (the `has_consent` mirror of `rules.has_consent`)."""
         return self.filter(has_consent=True)
 
+    def possible_duplicates(self, identifier_key, identity_key):
+        """Dossiers (not anonymised) that may be the person with these keys (`duplicates.match_filter`)."""
+        query = duplicates.match_filter(identifier_key, identity_key)
+        return self.none() if query is None else self.filter(query, anonymised_at__isnull=True)
+
+    def duplicate_names(self, identifier_key, identity_key, *, exclude_pk=None):
+        """Names ("NOM Prénom") of the dossiers that may be this person: names only, never their organisation."""
+        candidates = self.possible_duplicates(identifier_key, identity_key)
+        if exclude_pk is not None:
+            candidates = candidates.exclude(pk=exclude_pk)
+        return [f"{last} {first}" for last, first in candidates.values_list("last_name", "first_name")[:20]]
+
     def inactive(self):
-        return self.filter(updated_at__lt=timezone.now() - timedelta(days=INACTIVITY_REVIEW_DAYS))
+        """Dossiers to be reviewed (`rules.needs_review`): not updated since the review threshold."""
+        return self.filter(updated_at__lt=rules.review_threshold(timezone.now()))
 
 
 class Candidate(ClusterableModel):
@@ -328,6 +260,12 @@ class Candidate(ClusterableModel):
         verbose_name = "dossier de candidature"
         verbose_name_plural = "dossiers de candidature"
         ordering = ["last_name", "first_name", "pk"]
+        permissions = [
+            ("view_all_candidates", "Voir les dossiers de tous les organismes"),
+            ("set_commission_status", "Attribuer les statuts réservés à la commission"),
+            ("anonymise_candidate", "Anonymiser un dossier de candidature"),
+            ("export_candidate_data", "Exporter les données personnelles d'un candidat"),
+        ]
         indexes = [
             models.Index(fields=["organisation", "last_name"], name="recruitment_cand_org_name"),
             models.Index(fields=["status", "organisation"], name="recruitment_cand_status_org"),
@@ -346,6 +284,47 @@ class Candidate(ClusterableModel):
     def __str__(self):
         return f"{self.last_name} {self.first_name}".strip()
 
+    def identity_keys(self):
+        """(identifier key, identity key) of the identity as currently typed (stored on save)."""
+        return duplicates.identity_keys(
+            france_travail_id=self.france_travail_id if self.has_france_travail_id else "",
+            last_name=self.last_name,
+            first_name=self.first_name,
+            city=self.city,
+        )
+
+    def clean(self):
+        errors = {}
+        if self.has_france_travail_id and not (self.france_travail_id or "").strip():
+            errors["france_travail_id"] = "L'identifiant est obligatoire quand il est connu."
+        if self.is_rsa_beneficiary and not (self.caf_number or "").strip():
+            errors["caf_number"] = "Le numéro CAF est obligatoire pour un bénéficiaire du RSA."
+        if self.situation_id and self.situation.is_temporary and not self.situation_end_date:
+            errors["situation_end_date"] = "Indiquez la date de fin prévue de cette situation temporaire."
+        if (
+            self.organisation_id
+            and self.organisation_contact_id
+            and self.organisation_contact.organisation_id != self.organisation_id
+        ):
+            errors["organisation_contact"] = "Choisissez une personne de l'organisme sélectionné."
+        if self.status_id and rules.hands_to_commission(self.status.code):
+            try:
+                rules.require_consent(self)
+            except ValidationError as error:
+                errors["status"] = error
+        if errors:
+            raise ValidationError(errors)
+        self.validate_unique_identity()
+
+    def validate_unique_identity(self):
+        """The uniqueness check, on every save that changes the identifier, the name or the city."""
+        keys = self.identity_keys()
+        if self.pk is not None and keys == (self.identifier_key, self.identity_key):
+            return  # unchanged identity: a twin already known to the commission does not block the dossier
+        names = type(self).objects.duplicate_names(*keys, exclude_pk=self.pk)
+        if names:
+            raise rules.duplicate_error(names)
+
     def save(self, *args, **kwargs):
         self.last_name = " ".join(self.last_name.split()).upper()
         self.first_name = " ".join(self.first_name.split())
@@ -354,11 +333,10 @@ class Candidate(ClusterableModel):
             self.france_travail_id = ""
         if not self.is_rsa_beneficiary:
             self.caf_number = ""
-        self.identifier_key = duplicates.identifier_key(self.france_travail_id)
-        self.identity_key = duplicates.identity_key(self.last_name, self.first_name, self.city)
+        self.identifier_key, self.identity_key = self.identity_keys()
         self.updated_at = timezone.now()
         # A copy loaded before the consent was recorded must not write the flag back.
-        self.has_consent = self.pk is not None and Consent.objects.filter(candidate_id=self.pk).exists()
+        self.has_consent = self.pk is not None and type(self).objects.filter(pk=self.pk, consent__isnull=False).exists()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
@@ -371,7 +349,7 @@ class Candidate(ClusterableModel):
     @property
     def needs_review(self):
         """Inactive for two years: to be reviewed (and possibly anonymised) by an administrator."""
-        return self.updated_at < timezone.now() - timedelta(days=INACTIVITY_REVIEW_DAYS)
+        return rules.needs_review(self.updated_at, timezone.now())
 
     def full_name(self):
         return str(self)
@@ -382,164 +360,3 @@ class Candidate(ClusterableModel):
     @property
     def display_name(self):
         return f"{self.get_civility_display()} {self}"
-
-    def next_document_number(self, doc_type, related_name):
-        return getattr(self, related_name).filter(doc_type=doc_type).count() + 1
-
-
-def _document_path(instance, filename):
-    return f"dossiers/{instance.candidate_id or 'nouveau'}/{filename}"
-
-
-class DossierDocument(Orderable):
-    """A private file of the dossier: served only through the permission-checked download view."""
-
-    title = models.CharField(
-        "nom du fichier",
-        max_length=255,
-        blank=True,
-        help_text="Laissez vide : le nom recommandé (TYPE-N°-NOM-Prénom-Identifiant) est proposé automatiquement.",
-    )
-    file = models.FileField(
-        "fichier",
-        upload_to=_document_path,
-        storage=private_storage,
-        max_length=255,
-        validators=[validate_document],
-        help_text="PDF, image (JPEG, PNG) ou document bureautique, 10 Mo au maximum.",
-    )
-    uploaded_at = models.DateTimeField("déposé le", default=timezone.now, editable=False)
-
-    related_name = None
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-    def __str__(self):
-        return self.title or os.path.basename(self.file.name)
-
-    def save(self, *args, **kwargs):
-        if not self.title and self.file:
-            extension = os.path.splitext(self.file.name)[1]
-            candidate = self.candidate
-            number = (
-                type(self).objects.filter(candidate=candidate, doc_type=self.doc_type).exclude(pk=self.pk).count() + 1
-                if candidate.pk
-                else 1
-            )
-            self.title = suggested_name(
-                self.doc_type, number, candidate.last_name, candidate.first_name, candidate.france_travail_id, extension
-            )
-        super().save(*args, **kwargs)
-
-
-class CandidateDocument(DossierDocument):
-    """Documents transmitted by the candidate: may be shown to company recruiters."""
-
-    candidate = ParentalKey(Candidate, related_name="candidate_documents", on_delete=models.CASCADE)
-    doc_type = models.CharField(
-        "type de document", max_length=2, choices=CandidateDocumentType.choices, default=CandidateDocumentType.CV
-    )
-
-    class Meta(DossierDocument.Meta):
-        verbose_name = "document transmis par le candidat"
-        verbose_name_plural = "documents transmis par le candidat"
-
-
-class InternalDocument(DossierDocument):
-    """Internal documents (tests, certificates, mails): never shown to companies."""
-
-    candidate = ParentalKey(Candidate, related_name="internal_documents", on_delete=models.CASCADE)
-    doc_type = models.CharField(
-        "type de document", max_length=2, choices=InternalDocumentType.choices, default=InternalDocumentType.TC
-    )
-
-    class Meta(DossierDocument.Meta):
-        verbose_name = "document interne"
-        verbose_name_plural = "documents internes"
-
-
-def _consent_path(instance, filename):
-    return f"consentements/{instance.candidate_id}/{filename}"
-
-
-class Consent(models.Model):
-    """The candidate's consent (RGPD): how, when, by whom, and on which version of the conditions."""
-
-    candidate = models.OneToOneField(
-        Candidate, verbose_name="dossier", on_delete=models.CASCADE, related_name="consent"
-    )
-    method = models.CharField("mode de recueil", max_length=20, choices=ConsentMethod.choices)
-    file = models.FileField(
-        "preuve du consentement",
-        upload_to=_consent_path,
-        storage=private_storage,
-        max_length=255,
-        validators=[validate_scan],
-    )
-    terms = models.ForeignKey(
-        ConsentTerms, verbose_name="conditions d'utilisation présentées", on_delete=models.PROTECT, related_name="+"
-    )
-    collected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="recueilli par",
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    collected_at = models.DateTimeField("recueilli le", default=timezone.now)
-
-    class Meta:
-        verbose_name = "consentement"
-        verbose_name_plural = "consentements"
-
-    def __str__(self):
-        return f"{self.get_method_display()} le {timezone.localtime(self.collected_at):%d/%m/%Y %H:%M}"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        mark_consent([self.candidate_id], True)
-        if Consent.candidate.is_cached(self):
-            self.candidate.has_consent = True
-
-
-def mark_consent(candidate_ids, recorded):
-    """Keep `Candidate.has_consent` in step (for bulk loads of consents, which bypass save())."""
-    Candidate.objects.filter(pk__in=candidate_ids).update(has_consent=recorded)
-
-
-@receiver(post_delete, sender=Consent)
-def _consent_deleted(sender, instance, **kwargs):
-    mark_consent([instance.candidate_id], False)
-
-
-class DossierLogEntryManager(BaseLogEntryManager):
-    """Dossier history, visible only to whoever may open the dossier (also in Wagtail's site history)."""
-
-    def log_action(self, instance, action, **kwargs):
-        kwargs.update(object_id=str(instance.pk))
-        return super().log_action(instance, action, **kwargs)
-
-    def for_instance(self, instance):
-        return self.filter(object_id=str(instance.pk))
-
-    def viewable_by_user(self, user):
-        from ..perms import dossiers_for, sees_all_dossiers
-
-        if sees_all_dossiers(user):
-            return self.all()
-        visible = dossiers_for(user).annotate(pk_text=Cast("pk", models.CharField())).values("pk_text")
-        return self.filter(object_id__in=visible)
-
-
-class DossierLogEntry(BaseLogEntry):
-    """A change, an access or an export of a dossier (who, when, what)."""
-
-    object_id = models.CharField(max_length=255, db_index=True)
-
-    objects = DossierLogEntryManager()
-
-    class Meta(BaseLogEntry.Meta):
-        ordering = ["-timestamp", "-id"]
-        verbose_name = "historique d'un dossier"
-        verbose_name_plural = "historiques des dossiers"

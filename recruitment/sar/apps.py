@@ -16,10 +16,4 @@ class SarConfig(AppConfig):
         schedules.register(
             "Rappel des fiches SAR à échéance", "recruitment.sar.notifications.send_due_reminders", Schedule.DAILY
         )
-        post_migrate.connect(_ensure_schedules, sender=self)
-
-
-def _ensure_schedules(**kwargs):
-    from portal.schedules import ensure_schedules
-
-    ensure_schedules()
+        post_migrate.connect(schedules.ensure_schedules, sender=self, dispatch_uid="sar_schedules")

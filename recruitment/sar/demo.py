@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.accounts.models import User
+from portal.registry import DemoStep
+from recruitment.commission.pool import pool_candidates
 from recruitment.models import ContractType, Job, RecruitmentState, SarResult
 
-from . import perms
 from .enums import SheetAction
 from .models import FollowUpSheet, TrainingNeed
 
@@ -36,7 +37,7 @@ PLAN = {
 
 def seed(stdout, *, candidates=0):
     rng = random.Random(42)
-    pool = list(perms.pool().order_by("pk").values_list("pk", flat=True)[:200])
+    pool = list(pool_candidates().order_by("pk").values_list("pk", flat=True)[:200])
     if not pool:
         stdout.write("SAR : aucun candidat dans le vivier, fiches de suivi non créées.")
         return
@@ -86,3 +87,6 @@ def seed(stdout, *, candidates=0):
             )
             need.jobs.add(*Job.objects.order_by("pk")[:2])
     stdout.write(f"SAR : {created} fiche(s) de suivi créée(s).")
+
+
+DEMO_STEPS = [DemoStep(220, seed)]

@@ -3,12 +3,11 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 
 from portal.accounts.models import User
 from portal.organisations.models import EmploymentArea
-from recruitment.commission.enums import AnalysisState, MasteryLevel
+from recruitment.commission.enums import POOL_CLASSES, AnalysisState, MasteryLevel
 from recruitment.commission.models import Analysis, EmployabilityProfile, ProfileSkill, TrainingAction
 from recruitment.enums import Classification
 from recruitment.models import (
@@ -25,11 +24,8 @@ from recruitment.models import (
 
 from .enums import SheetAction
 from .models import FollowUpSheet
-from .perms import POOL_CLASSIFICATIONS
 
-POOL_CLASSIFICATION_CHOICES = [
-    (value, label) for value, label in Classification.choices if value in POOL_CLASSIFICATIONS
-]
+POOL_CLASSIFICATION_CHOICES = [(value, label) for value, label in Classification.choices if value in POOL_CLASSES]
 YES_NO = [("yes", "Oui"), ("no", "Non")]
 
 
@@ -247,7 +243,7 @@ class PortfolioFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(created_by=self.request.user, due_on__lt=timezone.localdate())
+        return queryset.filter(created_by=self.request.user).overdue()
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(_name_query("candidate__", value)) if value.strip() else queryset

@@ -1,11 +1,11 @@
-"""Forms of the follow-up sheet, training needs and trainees proposed outside the pool."""
+"""Forms of the follow-up sheet and of the trainees proposed outside the pool; the rules are the models'."""
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from recruitment.models import RejectionCause
+from recruitment.models import Candidate, RejectionCause
 
-from . import rules
+from . import perms
 from .enums import COMMENT_WARNING, SheetAction
 
 
@@ -50,17 +50,8 @@ class FollowUpSheetForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        errors = rules.sheet_errors(
-            result=cleaned.get("result"),
-            rejection_causes=cleaned.get("rejection_causes"),
-            recruited_on=cleaned.get("recruited_on"),
-            contract=cleaned.get("contract_type"),
-            contract_end_date=cleaned.get("contract_end_date"),
-            state=cleaned.get("recruitment_state"),
-        )
-        for field, message in errors.items():
-            if field in self.fields and field not in self.errors:
-                self.add_error(field, message)
+        # The sheet's clean() checks the causes about to be saved (rules.sheet_errors).
+        self.instance.rejection_causes_to_save = cleaned.get("rejection_causes") or []
         return cleaned
 
     def save(self, commit=True):
@@ -68,14 +59,6 @@ class FollowUpSheetForm(WagtailAdminModelForm):
         instance = super().save(commit=False)
         instance.action_list = self.cleaned_data.get("action_codes") or []
         return instance
-
-
-class TrainingNeedForm(WagtailAdminModelForm):
-    def clean_headcount(self):
-        value = self.cleaned_data["headcount"]
-        if not value or value < 1:
-            raise forms.ValidationError("Indiquez au moins une personne.")
-        return value
 
 
 class ProposedTraineeForm(forms.ModelForm):
@@ -86,8 +69,6 @@ class ProposedTraineeForm(forms.ModelForm):
     )
 
     class Meta:
-        from recruitment.models import Candidate
-
         model = Candidate
         fields = [
             "civility",
@@ -115,31 +96,5 @@ class ProposedTraineeForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from .perms import training_needs_for
-
-        self.fields["training_need"].queryset = training_needs_for(user)
+        self.fields["training_need"].queryset = perms.training_needs_for(user)
         self.fields["last_name"].help_text = "Enregistré en majuscules."
-
-    def clean(self):
-        from recruitment.duplicates import find_duplicates
-
-        cleaned = super().clean()
-        if cleaned.get("has_france_travail_id") and not cleaned.get("france_travail_id"):
-            self.add_error("france_travail_id", "Indiquez l'identifiant Pôle Emploi (France Travail).")
-        duplicates = find_duplicates(
-            france_travail_id=cleaned.get("france_travail_id", "") if cleaned.get("has_france_travail_id") else "",
-            last_name=cleaned.get("last_name", ""),
-            first_name=cleaned.get("first_name", ""),
-            city=cleaned.get("city", ""),
-            exclude_pk=self.instance.pk,
-        )
-        if duplicates:
-            from recruitment.enums import COMMISSION_EMAIL
-
-            raise forms.ValidationError(
-                "Un dossier existe peut-être déjà pour ce candidat (%(names)s). La création est bloquée : "
-                "contactez la commission (%(email)s) qui décidera du suivi du dossier.",
-                params={"names": ", ".join(duplicates), "email": COMMISSION_EMAIL},
-                code="duplicate",
-            )
-        return cleaned

@@ -1,8 +1,8 @@
 """Follow-up sheets (fiches SAR), training needs, trainees proposed by companies, reminder log."""
 
-from datetime import timedelta
-
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -23,11 +23,12 @@ from .enums import SheetAction, TrainingNeedState
 
 class FollowUpSheetQuerySet(models.QuerySet):
     def overdue(self, today=None):
-        return self.filter(due_on__lt=today or timezone.localdate())
+        """Sheets past their due date (rules.is_overdue)."""
+        return self.filter(due_on__lte=rules.latest_overdue_due_date(today or timezone.localdate()))
 
     def due_soon(self, horizon_days, today=None):
-        today = today or timezone.localdate()
-        return self.filter(due_on__lte=today + timedelta(days=horizon_days))
+        """Overdue or due within `horizon_days` days (rules.is_due_soon)."""
+        return self.filter(due_on__lte=rules.latest_reminded_due_date(today or timezone.localdate(), horizon_days))
 
 
 class FollowUpSheet(models.Model):
@@ -78,10 +79,18 @@ class FollowUpSheet(models.Model):
 
     objects = FollowUpSheetQuerySet.as_manager()
 
+    # Set by a form before validation: the rejection causes about to be saved (a many-to-many
+    # relation is only written after the sheet).
+    rejection_causes_to_save = None
+
     class Meta:
         verbose_name = "fiche de suivi SAR"
         verbose_name_plural = "fiches de suivi SAR"
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("search_pool", "Rechercher dans le vivier et mettre des candidats dans le portefeuille de son entreprise"),
+            ("view_all_followupsheets", "Voir les fiches de suivi de toutes les entreprises"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["company", "candidate"],
@@ -100,6 +109,25 @@ class FollowUpSheet(models.Model):
         return rules.sheet_title(
             candidate.get_civility_display(), candidate.last_name, candidate.first_name, candidate.employment_area
         )
+
+    def clean(self):
+        """Sections 3 and 4 (rules.sheet_errors), on every path that validates a sheet."""
+        if self.result_id is None:
+            return  # the required field reports it
+        if self.rejection_causes_to_save is not None:
+            causes = list(self.rejection_causes_to_save)
+        else:
+            causes = list(self.rejection_causes.all()) if self.pk else []
+        errors = rules.sheet_errors(
+            result=self.result,
+            rejection_causes=causes,
+            recruited_on=self.recruited_on,
+            contract=self.contract_type,
+            contract_end_date=self.contract_end_date,
+            state=self.recruitment_state,
+        )
+        if errors:
+            raise ValidationError(errors)
 
     # Actions as a list of SheetAction values
     @property
@@ -131,7 +159,8 @@ class FollowUpSheet(models.Model):
             self.due_on = rules.due_date(self.result, self.recruitment_state, timezone.localtime(now))
         self.updated_at = now
 
-    def snapshot(self):
+    def rule_inputs(self):
+        """What the due-date rule compares between the stored sheet and the edited one."""
         return {"result_id": self.result_id, "status_id": self.status_id, "actions": self.action_list}
 
     # Portfolio columns and export
@@ -168,7 +197,9 @@ class TrainingNeed(models.Model):
     created_at = models.DateTimeField("soumis le", default=timezone.now, editable=False)
     jobs = models.ManyToManyField(Job, verbose_name="métiers", related_name="+")
     skills = models.ManyToManyField(Skill, verbose_name="compétences", blank=True, related_name="+")
-    headcount = models.PositiveSmallIntegerField("nombre de personnes", default=1)
+    headcount = models.PositiveSmallIntegerField(
+        "nombre de personnes", default=1, validators=[MinValueValidator(1, "Indiquez au moins une personne.")]
+    )
     place = models.CharField("lieu", max_length=255)
     wished_start = models.DateField("démarrage souhaité")
     comment = models.TextField("commentaire", blank=True)
@@ -180,6 +211,11 @@ class TrainingNeed(models.Model):
         verbose_name = "besoin de formation en pré-recrutement"
         verbose_name_plural = "besoins de formation en pré-recrutement"
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("view_all_trainingneeds", "Voir les besoins de formation de toutes les entreprises"),
+            ("process_trainingneed", "Faire avancer les besoins de formation (prise en charge, clôture)"),
+            ("receive_trainingneed", "Recevoir les besoins de formation soumis par les entreprises"),
+        ]
 
     def __str__(self):
         return f"Besoin de formation n°{self.pk} – {self.company}"

@@ -1,26 +1,27 @@
 """E-mails of the recruitment support module: non-response alert, daily due-date reminders."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log as log_action
+from wagtail.models import Site
 
-from portal.accounts.roles import Role
+from portal.accounts.models import User
 from portal.mail.queue import send_templated_email
+from portal.pages.models import SiteSettings
 from recruitment.models import ContactPoint
 
+from . import rules
 from .enums import REMINDER_HORIZON_DAYS
+from .models import FollowUpSheet, ReminderLog
+from .perms import RECEIVE_TRAINING_NEEDS, SEARCH_POOL
+
+NON_RESPONSE_ACTION = "sar.non_response"
 
 
 def commission_email():
     """SiteSettings.commission_email of the default site, else settings.NEGE_COMMISSION_EMAIL."""
-    from wagtail.models import Site
-
-    from portal.pages.models import SiteSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         address = SiteSettings.for_site(site).commission_email
@@ -41,8 +42,6 @@ def non_response_recipient(candidate):
 
 def alert_non_response_once(sheet, *, now):
     """Send "Signalement de non réponse" unless already sent for this ticking (atomic claim)."""
-    from .models import FollowUpSheet
-
     claimed = FollowUpSheet.objects.filter(pk=sheet.pk, no_response_alerted_at__isnull=True).update(
         no_response_alerted_at=now
     )
@@ -62,31 +61,29 @@ def alert_non_response_once(sheet, *, now):
         to=[recipient.email],
         cc=[commission_email()],
     )
-    log_action(sheet, "sar.non_response", data={"to": recipient.email})
+    log_action(sheet, NON_RESPONSE_ACTION, data={"to": recipient.email})
     return True
 
 
+def users_with_perm(perm):
+    """Active users granted `perm` by their groups or directly, with an e-mail address."""
+    return User.objects.with_perm(perm, include_superusers=False).filter(is_active=True).exclude(email="")
+
+
 def send_due_reminders(today=None):
-    """Daily: e-mail each recruiter the sheets they created that are overdue or due within 7 days."""
-    from portal.accounts.models import User
-
-    from .models import FollowUpSheet, ReminderLog
-
+    """Daily: e-mail each recruiter the sheets they created that are overdue or due within 7 days
+    (those that will lock, or already lock, their pool search)."""
     today = today or timezone.localdate()
-    limit = today + timedelta(days=REMINDER_HORIZON_DAYS)
-    recruiter_ids = (
-        FollowUpSheet.objects.filter(due_on__lte=limit, created_by__isnull=False)
-        .values_list("created_by_id", flat=True)
-        .distinct()
-    )
+    due = FollowUpSheet.objects.due_soon(REMINDER_HORIZON_DAYS, today)
+    recruiter_ids = due.filter(created_by__isnull=False).values_list("created_by_id", flat=True).distinct()
     sent = 0
-    for user in User.objects.filter(pk__in=list(recruiter_ids), is_active=True, groups__name=Role.COMPANY_RECRUITER):
+    for user in users_with_perm(SEARCH_POOL).filter(pk__in=list(recruiter_ids)):
         sheets = list(
-            FollowUpSheet.objects.filter(created_by=user, company_id=user.organisation_id, due_on__lte=limit)
+            due.filter(created_by=user, company_id=user.organisation_id)
             .select_related("candidate__employment_area", "status", "result")
             .order_by("due_on")
         )
-        if not sheets or not user.email:
+        if not sheets:
             continue
         try:
             with transaction.atomic():
@@ -96,7 +93,7 @@ def send_due_reminders(today=None):
                     {
                         "user": user,
                         "sheets": sheets,
-                        "today": today,
+                        "rows": [(sheet, rules.is_overdue(sheet.due_on, today)) for sheet in sheets],
                         "portfolio_url": settings.BASE_URL + reverse("sar_sheets:index"),
                     },
                     to=[user.email],
@@ -107,22 +104,11 @@ def send_due_reminders(today=None):
     return sent
 
 
-def training_commission_emails():
-    from portal.accounts.models import User
-
-    return list(
-        User.objects.filter(groups__name=Role.TRAINING_COMMISSION, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-
-
 def notify_training_need(need):
     """Tell the ADC commission a company submitted a pre-recruitment training need."""
-    recipients = training_commission_emails() or [commission_email()]
+    recipients = list(users_with_perm(RECEIVE_TRAINING_NEEDS).values_list("email", flat=True).distinct())
     send_templated_email(
         "sar/emails/training_need",
         {"need": need, "url": settings.BASE_URL + reverse("sar_training_needs:edit", args=[need.pk])},
-        to=recipients,
+        to=recipients or [commission_email()],
     )

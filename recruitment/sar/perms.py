@@ -1,90 +1,104 @@
-"""Who sees what in the recruitment support module (enforced in every queryset and route).
+"""Who sees and does what in the recruitment support module: Django permissions (granted in roles.py)
+and the `*_for(user)` scopes every screen goes through.
 
-A company recruiter sees the sheets of their company (all its recruiters share the portfolio),
-the pool, and the dossiers of the pool or of their portfolio — never another company's sheets.
+A company recruiter sees the sheets of their company (all its recruiters share the portfolio), the
+pool, and the dossiers of the pool or of their portfolio — never another company's sheets.
 """
 
-from portal.accounts.roles import Role, has_role
-from recruitment.enums import Classification
+from django.db.models import Exists, OuterRef, Q
 
-POOL_CLASSIFICATIONS = (Classification.EMPLOYABLE, Classification.ADAPTABLE)
+from recruitment.commission.pool import pool_candidates
+from recruitment.models import Candidate
+
+from .models import FollowUpSheet, ProposedTrainee, TrainingNeed
+
+SEARCH_POOL = "sar.search_pool"
+VIEW_SHEETS = "sar.view_followupsheet"
+VIEW_ALL_SHEETS = "sar.view_all_followupsheets"
+SUBMIT_TRAINING_NEEDS = "sar.add_trainingneed"
+VIEW_TRAINING_NEEDS = "sar.view_trainingneed"
+VIEW_ALL_TRAINING_NEEDS = "sar.view_all_trainingneeds"
+PROCESS_TRAINING_NEEDS = "sar.process_trainingneed"
+RECEIVE_TRAINING_NEEDS = "sar.receive_trainingneed"
+PROPOSE_TRAINEES = "sar.add_proposedtrainee"
+COMPLETE_TRAINEES = "sar.change_proposedtrainee"
 
 
-def is_recruiter(user):
-    return user.is_authenticated and has_role(user, Role.COMPANY_RECRUITER) and bool(user.organisation_id)
+def _of_a_company(user, perm):
+    """The permission, held by someone attached to an organisation (a company's screens need one)."""
+    return user.is_authenticated and bool(user.organisation_id) and user.has_perm(perm)
 
 
-def is_administrator(user):
-    return user.is_authenticated and (user.is_superuser or has_role(user, Role.ADMINISTRATOR))
+def may_search_pool(user):
+    """Pool search, "Etudier", quick actions and the candidate's documents."""
+    return _of_a_company(user, SEARCH_POOL)
 
 
-def sees_all_training_needs(user):
-    return user.is_authenticated and (is_administrator(user) or has_role(user, Role.TRAINING_COMMISSION))
+def may_submit_training_needs(user):
+    return _of_a_company(user, SUBMIT_TRAINING_NEEDS)
+
+
+def may_process_training_needs(user):
+    """Move a need along (its state): the ADC commission."""
+    return user.is_authenticated and user.has_perm(PROCESS_TRAINING_NEEDS)
+
+
+def may_propose_trainees(user):
+    return _of_a_company(user, PROPOSE_TRAINEES)
+
+
+def may_complete_trainees(user):
+    return _of_a_company(user, COMPLETE_TRAINEES)
 
 
 def sheets_for(user):
-    """The company's portfolio for a recruiter; everything for an administrator; else nothing."""
-    from .models import FollowUpSheet
+    """Every sheet for whoever may see all of them; the company's portfolio for its recruiters; else none."""
+    if not user.is_authenticated:
+        return FollowUpSheet.objects.none()
+    if user.has_perm(VIEW_ALL_SHEETS):
+        return FollowUpSheet.objects.all()
+    if _of_a_company(user, VIEW_SHEETS):
+        return FollowUpSheet.objects.filter(company_id=user.organisation_id)
+    return FollowUpSheet.objects.none()
 
-    queryset = FollowUpSheet.objects.all()
-    if is_recruiter(user) and not user.is_superuser:
-        return queryset.filter(company_id=user.organisation_id)
-    if is_administrator(user):
-        return queryset
-    return queryset.none()
 
-
-def pool():
-    """Candidates in the pool: classified Employable or Adaptable, with consent, from their classification date."""
-    from recruitment.commission.pool import pool_candidates
-
-    return pool_candidates()
+def own_sheets(user):
+    """The sheets this user created in their company's portfolio (the pool lock, "Mes fiches")."""
+    return sheets_for(user).filter(created_by=user)
 
 
 def pool_for(user):
     """The pool as this recruiter may search it: without the candidates already in the portfolio."""
-    from django.db.models import Exists, OuterRef
-
-    from .models import FollowUpSheet
-
-    if not is_recruiter(user):
-        return pool().none()
+    if not may_search_pool(user):
+        return Candidate.objects.none()
     # NOT EXISTS (an anti-join PostgreSQL estimates well) rather than NOT IN (a filter it guesses at 50 %).
     in_portfolio = FollowUpSheet.objects.filter(company_id=user.organisation_id, candidate_id=OuterRef("pk"))
-    return pool().exclude(Exists(in_portfolio))
+    return pool_candidates().exclude(Exists(in_portfolio))
 
 
 def candidates_for(user):
     """Dossiers a recruiter may study: the pool and the candidates of the company's portfolio."""
-    from django.db.models import Q
-
-    from recruitment.models import Candidate
-
-    if not is_recruiter(user):
+    if not may_search_pool(user):
         return Candidate.objects.none()
-    portfolio = sheets_for(user).values("candidate_id")
-    pool_ids = pool().values("pk")
+    portfolio = FollowUpSheet.objects.filter(company_id=user.organisation_id).values("candidate_id")
+    pool_ids = pool_candidates().values("pk")
     return Candidate.objects.filter(Q(pk__in=pool_ids) | Q(pk__in=portfolio), anonymised_at__isnull=True)
 
 
 def training_needs_for(user):
-    from .models import TrainingNeed
-
-    queryset = TrainingNeed.objects.all()
-    if sees_all_training_needs(user):
-        return queryset
-    if is_recruiter(user):
-        return queryset.filter(company_id=user.organisation_id)
-    return queryset.none()
+    """Every need for the ADC commission (and administrators); the company's needs for its recruiters."""
+    if not user.is_authenticated:
+        return TrainingNeed.objects.none()
+    if user.has_perm(VIEW_ALL_TRAINING_NEEDS):
+        return TrainingNeed.objects.all()
+    if _of_a_company(user, VIEW_TRAINING_NEEDS):
+        return TrainingNeed.objects.filter(company_id=user.organisation_id)
+    return TrainingNeed.objects.none()
 
 
 def proposed_trainees_for(user):
-    """Dossiers proposed by the user's company that it still owns (not yet taken by the commission)."""
-    from .models import ProposedTrainee
-
-    queryset = ProposedTrainee.objects.select_related("candidate")
-    if is_recruiter(user):
-        return queryset.filter(company_id=user.organisation_id, taken_over_at__isnull=True)
-    if sees_all_training_needs(user):
-        return queryset
-    return queryset.none()
+    """Dossiers proposed by the user's company that it still owns (not yet taken over by the commission);
+    the commission reaches them through recruitment.commission.perms."""
+    if not may_complete_trainees(user):
+        return ProposedTrainee.objects.none()
+    return ProposedTrainee.objects.filter(company_id=user.organisation_id, taken_over_at__isnull=True)

@@ -1,22 +1,39 @@
-"""Permissions of the recruitment support screens (collected by `setup_roles`); scoping is in perms.py."""
+"""Permissions of the recruitment support screens, per role (collected by `setup_roles`).
+
+Which sheets, needs and dossiers each one reaches is decided by recruitment.sar.perms.
+"""
 
 from portal.accounts.roles import Role
 
+from . import perms
+
 ROLE_PERMISSIONS = {
     Role.COMPANY_RECRUITER: [
+        perms.SEARCH_POOL,
+        perms.VIEW_SHEETS,
         "sar.change_followupsheet",
-        "sar.view_followupsheet",
-        "sar.add_trainingneed",
+        perms.SUBMIT_TRAINING_NEEDS,
+        perms.VIEW_TRAINING_NEEDS,
         "sar.change_trainingneed",
-        "sar.view_trainingneed",
-        "sar.add_proposedtrainee",
-        "sar.change_proposedtrainee",
-        "sar.view_proposedtrainee",
+        perms.PROPOSE_TRAINEES,
+        perms.COMPLETE_TRAINEES,
     ],
-    Role.TRAINING_COMMISSION: ["sar.view_trainingneed", "sar.change_trainingneed", "sar.view_proposedtrainee"],
+    Role.TRAINING_COMMISSION: [
+        perms.VIEW_TRAINING_NEEDS,
+        perms.VIEW_ALL_TRAINING_NEEDS,
+        "sar.change_trainingneed",
+        perms.PROCESS_TRAINING_NEEDS,
+        perms.RECEIVE_TRAINING_NEEDS,
+    ],
     Role.ADMINISTRATOR: [
-        f"sar.{action}_{model}"
-        for model in ("followupsheet", "trainingneed", "proposedtrainee")
-        for action in ("view", "change", "delete")
+        perms.VIEW_SHEETS,
+        perms.VIEW_ALL_SHEETS,
+        "sar.change_followupsheet",
+        "sar.delete_followupsheet",
+        perms.VIEW_TRAINING_NEEDS,
+        perms.VIEW_ALL_TRAINING_NEEDS,
+        "sar.change_trainingneed",
+        "sar.delete_trainingneed",
+        perms.PROCESS_TRAINING_NEEDS,
     ],
 }

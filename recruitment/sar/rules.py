@@ -5,7 +5,7 @@ requires_recruitment); `state` a RecruitmentState-like object (sets_status, ends
 `contract` a ContractType-like object (requires_end_date) or None.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 
 def _day(moment):
@@ -42,10 +42,8 @@ def due_date_must_be_recomputed(
 
 
 def sheet_errors(*, result, rejection_causes, recruited_on, contract, contract_end_date, state):
-    """Validation of sections 3 and 4: {field name: French message}."""
+    """Validation of sections 3 and 4 for a chosen result: {field name: French message}."""
     errors = {}
-    if result is None:
-        return {"result": "Le résultat est obligatoire."}
     if result.requires_rejection_causes and not rejection_causes:
         errors["rejection_causes"] = "Indiquez la ou les causes de rejet du candidat (profil jugé non employable)."
     if result.requires_recruitment:
@@ -59,33 +57,44 @@ def sheet_errors(*, result, rejection_causes, recruited_on, contract, contract_e
             )
         if state is None:
             errors["recruitment_state"] = "L'état du recrutement est obligatoire pour le résultat « Recrutement »."
-    if contract_end_date and recruited_on and contract_end_date < recruited_on:
-        errors["contract_end_date"] = "La date de fin de contrat doit suivre la date de recrutement."
+    if contract_end_date and recruited_on and not contract_end_is_valid(recruited_on, contract_end_date):
+        errors["contract_end_date"] = "La date de fin de contrat ne peut pas précéder la date de recrutement."
     return errors
 
 
+def contract_end_is_valid(recruited_on, contract_end_date):
+    """A contract may end on the day it starts (a one-day CDD), never before.
+
+    The manual asks for "la date de début du contrat" and "la date de fin de contrat pour les CDD ou
+    contrat en alternance": an end date is the contract's last day, so a one-day contract has equal dates.
+    """
+    return contract_end_date >= recruited_on
+
+
+# The due date is the last day to update a sheet: it is overdue from the next day on ("échéance
+# dépassée", "délai au-delà duquel la fiche doit être obligatoirement mise à jour"). The queryset, the
+# property, the pool lock and the reminders all go through these two bounds.
+
+
+def latest_overdue_due_date(today):
+    """Sheets due on this day or before are overdue on `today` (due today: still on time)."""
+    return today - timedelta(days=1)
+
+
+def latest_reminded_due_date(today, horizon_days):
+    """Sheets due on this day or before get a reminder on `today`: overdue, or due within the horizon."""
+    return today + timedelta(days=horizon_days)
+
+
 def is_overdue(due_on, today):
-    return due_on is not None and due_on < today
+    return due_on is not None and due_on <= latest_overdue_due_date(today)
 
 
 def is_due_soon(due_on, today, horizon_days):
     """Overdue, or due within the next `horizon_days` days."""
-    return due_on is not None and due_on <= today + timedelta(days=horizon_days)
+    return due_on is not None and due_on <= latest_reminded_due_date(today, horizon_days)
 
 
 def sheet_title(civility_label, last_name, first_name, employment_area):
     """'Monsieur DUPONT Alain-Alsace / Bas-Rhin' (the manual's title of a sheet)."""
     return f"{civility_label} {last_name} {first_name}-{employment_area}"
-
-
-__all__ = [
-    "date",
-    "days_before_update",
-    "due_date",
-    "due_date_must_be_recomputed",
-    "is_due_soon",
-    "is_overdue",
-    "sheet_errors",
-    "sheet_status",
-    "sheet_title",
-]

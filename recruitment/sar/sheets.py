@@ -4,17 +4,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log as log_action
 
+from portal.history import log_changes, snapshot
 from recruitment.models import SarResult
 
 from . import notifications
 from .enums import QUICK_ACTION_RESULTS
 from .models import FollowUpSheet
 
+CREATE_ACTION = "sar.create"
+CHANGE_ACTION = "sar.change"
 TRACKED_FIELDS = [
     "result",
     "status",
     "due_on",
     "actions",
+    "rejection_causes",
     "no_response",
     "comment",
     "recruited_on",
@@ -33,6 +37,7 @@ def create_from_quick_action(*, user, candidate, quick_action, now=None):
     result = SarResult.objects.select_related("status").get(code=QUICK_ACTION_RESULTS[quick_action])
     sheet = FollowUpSheet(company_id=user.organisation_id, candidate=candidate, created_by=user, result=result)
     sheet.apply_rules(now=now)
+    sheet.clean()
     try:
         with transaction.atomic():
             sheet.save()
@@ -41,28 +46,18 @@ def create_from_quick_action(*, user, candidate, quick_action, now=None):
         if existing is None:
             raise
         return existing, False
-    log_action(sheet, "sar.create", user=user, data={"result": result.name})
+    log_action(sheet, CREATE_ACTION, user=user, data={"result": result.name})
     return sheet, True
 
 
-def _display(sheet, name):
-    if name == "actions":
-        return sheet.get_actions_display()
-    value = getattr(sheet, name)
-    if isinstance(value, bool):
-        return "Oui" if value else "Non"
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    return "" if value is None else str(value)
-
-
-def describe(sheet):
-    return {name: _display(sheet, name) for name in TRACKED_FIELDS}
-
-
-def save_sheet(sheet, *, user, previous, before, rejection_causes=None, now=None):
-    """Apply the rules, save, log the changes, send the non-response alert when it was just ticked."""
-    sheet.apply_rules(previous=previous, now=now)
+def save_sheet(sheet, *, user, rejection_causes=None, now=None):
+    """Apply the rules to a validated sheet, save it, log the changes in its history, send the
+    non-response alert when it was just ticked."""
+    stored = FollowUpSheet.objects.select_related("result", "status", "contract_type", "recruitment_state").get(
+        pk=sheet.pk
+    )
+    before = snapshot(stored, TRACKED_FIELDS)
+    sheet.apply_rules(previous=stored.rule_inputs(), now=now)
     if not sheet.no_response:
         # Unticked: a later ticking sends a new alert.
         sheet.no_response_alerted_at = None
@@ -70,14 +65,7 @@ def save_sheet(sheet, *, user, previous, before, rejection_causes=None, now=None
         sheet.save()
         if rejection_causes is not None:
             sheet.rejection_causes.set(rejection_causes if sheet.result.requires_rejection_causes else [])
-        after = describe(sheet)
-        changes = [
-            {"field": str(FollowUpSheet._meta.get_field(name).verbose_name), "old": before[name], "new": after[name]}
-            for name in TRACKED_FIELDS
-            if before[name] != after[name]
-        ]
-        if changes:
-            log_action(sheet, "sar.change", user=user, data={"changes": changes})
+        log_changes(sheet, before, user=user, action=CHANGE_ACTION, fields=TRACKED_FIELDS)
         if sheet.no_response:
             notifications.alert_non_response_once(sheet, now=now or timezone.now())
     sheet.refresh_from_db(fields=["no_response_alerted_at"])

@@ -15,12 +15,12 @@ from . import perms
 from .enums import COMPANY_CHANNEL
 from .forms import ProposedTraineeForm
 from .models import ProposedTrainee
-from .views import _require_recruiter
+from .views import allowed_if
 
 
+@allowed_if(perms.may_propose_trainees)
 def propose(request):
     """'Proposer un stagiaire hors vivier NEGE': creates the dossier, owned by the company."""
-    _require_recruiter(request)
     form = ProposedTraineeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -47,18 +47,18 @@ def propose(request):
     )
 
 
+@allowed_if(perms.may_complete_trainees)
 def index(request):
     """'Finaliser les dossiers de candidats hors vivier': the company's dossiers not yet taken over."""
-    _require_recruiter(request)
     trainees = perms.proposed_trainees_for(request.user).select_related(
         "candidate__employment_area", "proposed_by", "training_need"
     )
     return TemplateResponse(request, "sar/trainee_index.html", {"trainees": trainees})
 
 
+@allowed_if(perms.may_complete_trainees)
 def edit(request, pk):
-    _require_recruiter(request)
-    trainee = get_object_or_404(perms.proposed_trainees_for(request.user), pk=pk)
+    trainee = get_object_or_404(perms.proposed_trainees_for(request.user).select_related("candidate"), pk=pk)
     form = ProposedTraineeForm(
         request.POST or None,
         instance=trainee.candidate,
@@ -79,9 +79,9 @@ def edit(request, pk):
 
 
 @require_POST
+@allowed_if(perms.may_complete_trainees)
 def finalise(request, pk):
     """The company hands the dossier to the commission (it stays editable until taken over)."""
-    _require_recruiter(request)
     trainee = get_object_or_404(perms.proposed_trainees_for(request.user), pk=pk)
     trainee.finalised_at = timezone.now()
     trainee.save(update_fields=["finalised_at"])

@@ -2,6 +2,7 @@
 trainees proposed outside the pool). Every route is scoped through recruitment.sar.perms."""
 
 import os
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,8 +12,6 @@ from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from recruitment.commission.enums import MasteryLevel
@@ -30,20 +29,25 @@ MAX_PAGE_SIZE = 100
 POOL_SORTS = {"classified_on": ("classified_on", "pk"), "-classified_on": ("-classified_on", "-pk")}
 
 
-def _require_recruiter(request):
-    if not perms.is_recruiter(request.user):
-        raise PermissionDenied
+def allowed_if(predicate):
+    """Refuse the view to whoever `predicate(user)` (a perms.may_* function) rejects (the extranet answers
+    PermissionDenied by going back to its dashboard)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def overdue_sheets(user):
-    """The user's own sheets past their due date (they lock the pool search)."""
-    return (
-        perms.sheets_for(user)
-        .filter(created_by=user)
-        .overdue()
-        .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
-        .order_by("due_on", "pk")
-    )
+    """The user's own sheets past their due date: they lock the pool search."""
+    return perms.own_sheets(user).overdue()
 
 
 def _page_size(request):
@@ -139,12 +143,15 @@ def decorate_with_profile(candidates):
 
 
 @require_GET
+@allowed_if(perms.may_search_pool)
 def pool_search(request):
-    _require_recruiter(request)
     # A plain EXISTS first: the listing of the overdue sheets (five joins) only for the locked page.
-    overdue = perms.sheets_for(request.user).filter(created_by=request.user).overdue().exists()
-    if overdue:
-        overdue = list(overdue_sheets(request.user))
+    if overdue_sheets(request.user).exists():
+        overdue = list(
+            overdue_sheets(request.user)
+            .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
+            .order_by("due_on", "pk")
+        )
         messages.warning(request, OVERDUE_LOCK_MESSAGE)
         return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
     filterset, queryset = pool_results(request.user, request.GET)
@@ -188,9 +195,9 @@ def _study_context(request, candidate):
 
 
 @require_GET
+@allowed_if(perms.may_search_pool)
 def study(request, pk):
     """'Etudier': the candidate's synthesis for companies, with the four quick actions."""
-    _require_recruiter(request)
     candidate = get_object_or_404(
         perms.candidates_for(request.user).select_related("employment_area", "situation"), pk=pk
     )
@@ -198,8 +205,8 @@ def study(request, pk):
 
 
 @require_POST
+@allowed_if(perms.may_search_pool)
 def quick_action(request, pk):
-    _require_recruiter(request)
     action = request.POST.get("action")
     if action not in QuickAction.values:
         raise Http404
@@ -217,18 +224,11 @@ def quick_action(request, pk):
 
 
 @require_GET
+@allowed_if(perms.may_search_pool)
 def document(request, candidate_pk, pk):
     """A document transmitted by the candidate (never an internal one), for a candidate the company may study."""
-    _require_recruiter(request)
     candidate = get_object_or_404(perms.candidates_for(request.user), pk=candidate_pk)
     doc = get_object_or_404(CandidateDocument, pk=pk, candidate=candidate)
     extension = os.path.splitext(doc.file.name)[1]
     filename = doc.title if doc.title.lower().endswith(extension.lower()) else f"{doc.title}{extension}"
     return _private_file_response(doc.file, filename)
-
-
-def document_url(candidate, doc):
-    return reverse("sar_pool:document", args=[candidate.pk, doc.pk])
-
-
-__all__ = ["document", "pool_search", "quick_action", "study", "timezone"]

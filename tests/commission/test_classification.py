@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.log_actions import registry as log_registry
 
@@ -18,17 +19,17 @@ pytestmark = pytest.mark.django_db
 
 class TestRules:
     def test_dismissed_needs_a_reason(self):
-        assert rules.classification_error(Classification.DISMISSED, None)
-        assert rules.classification_error(Classification.DISMISSED, object()) is None
+        assert set(rules.classification_errors(Classification.DISMISSED, None)) == {"dismissal_reason"}
+        assert rules.classification_errors(Classification.DISMISSED, object()) == {}
 
     @pytest.mark.parametrize(
         "value", [Classification.EMPLOYABLE, Classification.ADAPTABLE, Classification.UNDETERMINED]
     )
     def test_other_classes_need_nothing(self, value):
-        assert rules.classification_error(value, None) is None
+        assert rules.classification_errors(value, None) == {}
 
     def test_unknown_class(self):
-        assert rules.classification_error("recrute", None)
+        assert set(rules.classification_errors("recrute", None)) == {"classification"}
 
     def test_statuses(self):
         assert rules.status_for_classification(Classification.EMPLOYABLE)[0] == "classe"
@@ -95,7 +96,7 @@ def test_advisory_recruiter_may_not_classify(client, session_with_pilot):
 def test_service_refuses_an_invalid_classification(session_with_pilot):
     the_pilot, session = session_with_pilot
     analysis = AnalysisFactory(session=session, completed=True)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError) as raised:
         services.classify(
             analysis,
             classification="sans_suite",
@@ -103,6 +104,7 @@ def test_service_refuses_an_invalid_classification(session_with_pilot):
             classified_on=datetime.date.today(),
             user=the_pilot,
         )
+    assert "raison de la classification « Sans suite »" in raised.value.message_dict["dismissal_reason"][0]
 
 
 class TestDebriefing:
@@ -158,7 +160,7 @@ class TestDebriefing:
         assert first.competence_opinion == 2 and first.candidate.classification == "adaptable"
         entry = log_registry.get_logs_for_instance(first.candidate).filter(action="recruitment.change").latest("pk")
         fields = {c["field"] for c in entry.data["changes"]}
-        assert "avis « Compétences »" in fields and "classification" in fields
+        assert "avis sur les compétences" in fields and "classification" in fields
         # Classified Adaptable, it leaves the debriefing list.
         assert first not in services.debriefing_analyses(session)
 

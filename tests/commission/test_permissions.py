@@ -1,10 +1,19 @@
-"""Who reaches which commission route: one class per profile, all checks on the server."""
+"""Who reaches which commission screen: one class per permission profile, every check on the server.
+
+Sessions and PIADC screens (list, edit, history, delete) and the analysis, debriefing and statistics
+views; an object outside the user's scope answers 404. Access follows Django permissions, never
+group names: renaming every group changes nothing, removing a permission closes its screen.
+"""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db.models import F, Value
+from django.db.models.functions import Concat
+from django.forms.models import apply_limit_choices_to_to_formfield
 from django.urls import reverse
 
 from portal.accounts.roles import Role
-from recruitment.commission.models import Analysis
+from recruitment.commission.models import Analysis, Session
 from tests.portal.factories import OrganisationFactory, UserFactory
 from tests.recruitment.factories import partner_with_adviser
 
@@ -22,6 +31,7 @@ def world():
     candidate = eligible_candidate(organisation=organisation, organisation_contact=adviser)
     analysis = AnalysisFactory(session=session, candidate=candidate, completed=True, details=True)
     plan = TrainingPlanFactory(candidate=candidate)
+    other_analysis = AnalysisFactory()  # another session, another partner's dossier
     return {
         "organisation": organisation,
         "adviser": adviser,
@@ -30,89 +40,134 @@ def world():
         "analysis": analysis,
         "candidate": candidate,
         "plan": plan,
+        "other_session": other_analysis.session,
+        "other_analysis": other_analysis,
+        "other_plan": TrainingPlanFactory(candidate=other_analysis.candidate),
+    }
+
+
+def session_screens(session):
+    return {
+        "list": reverse("commission_sessions:index"),
+        "edit": reverse("commission_sessions:edit", args=[session.pk]),
+        "history": reverse("commission_sessions:history", args=[session.pk]),
+        "delete": reverse("commission_sessions:delete", args=[session.pk]),
+    }
+
+
+def plan_screens(plan):
+    return {
+        "list": reverse("commission_plans:index"),
+        "edit": reverse("commission_plans:edit", args=[plan.pk]),
+        "history": reverse("commission_plans:history", args=[plan.pk]),
+        "delete": reverse("commission_plans:delete", args=[plan.pk]),
+    }
+
+
+def commission_views(w):
+    return {
+        "analysis": reverse("commission:analysis", args=[w["analysis"].pk]),
+        "debriefing": reverse("commission:debriefing", args=[w["session"].pk]),
+        "statistics": reverse("commission:statistics"),
     }
 
 
 def every_route(w):
-    s, a, c, p = w["session"].pk, w["analysis"].pk, w["candidate"].pk, w["plan"].pk
+    s, a, c = w["session"].pk, w["analysis"].pk, w["candidate"].pk
     return [
-        reverse("commission_sessions:index"),
+        *session_screens(w["session"]).values(),
+        *plan_screens(w["plan"]).values(),
+        *commission_views(w).values(),
         reverse("commission_sessions:add"),
-        reverse("commission_sessions:edit", args=[s]),
-        reverse("commission_sessions:delete", args=[s]),
-        reverse("commission_sessions:history", args=[s]),
         reverse("commission:session", args=[s]),
-        reverse("commission:debriefing", args=[s]),
         reverse("commission:publish", args=[s]),
-        reverse("commission:analysis", args=[a]),
         reverse("commission:classify", args=[a]),
         reverse("commission:dossier", args=[c]),
         reverse("commission:dossiers"),
-        reverse("commission:statistics"),
         reverse("commission:statistics") + "?format=csv",
-        reverse("commission_plans:index"),
         reverse("commission_plans:add"),
-        reverse("commission_plans:edit", args=[p]),
-        reverse("commission_plans:delete", args=[p]),
     ]
 
 
-class TestCompanyRecruiter:
-    def test_no_commission_route_is_reachable(self, client, world):
-        company = OrganisationFactory(company=True)
-        client.force_login(UserFactory(roles=[Role.COMPANY_RECRUITER], organisation=company))
+def offered(field_name):
+    """The users the session form offers for this field (its `limit_choices_to` applied)."""
+    form_field = Session._meta.get_field(field_name).formfield()
+    apply_limit_choices_to_to_formfield(form_field)
+    return form_field.queryset
+
+
+def status(client, url):
+    return client.get(url).status_code
+
+
+def assert_open(client, urls):
+    for url in urls:
+        assert status(client, url) == 200, url
+
+
+def assert_closed(client, urls):
+    for url in urls:
+        assert_denied(client.get(url))
+
+
+def assert_not_found(client, urls):
+    for url in urls:
+        assert status(client, url) == 404, url
+
+
+class TestSessionPilot:
+    @pytest.fixture
+    def user(self, client):
+        user = pilot()
+        client.force_login(user)
+        return user
+
+    def test_session_screens_and_commission_views_are_open(self, client, user, world):
+        assert_open(client, [*session_screens(SessionFactory()).values(), *commission_views(world).values()])
+        assert_open(client, [reverse("commission:classify", args=[world["analysis"].pk])])
+
+    def test_every_session_is_in_scope(self, client, user, world):
+        body = client.get(reverse("commission_sessions:index")).content.decode()
+        assert reverse("commission:session", args=[world["other_session"].pk]) in body
+        assert_open(client, [reverse("commission_sessions:edit", args=[world["other_session"].pk])])
+
+    def test_reads_the_piadc_but_does_not_change_them(self, client, user, world):
+        screens = plan_screens(world["plan"])
+        assert_open(client, [screens["list"]])
+        assert_closed(client, [screens["edit"], screens["history"], screens["delete"]])
+
+    def test_reaches_every_commission_screen(self, client, user, world):
         for route in every_route(world):
-            assert_denied(client.get(route))
-        assert_denied(client.post(reverse("commission:analysis", args=[world["analysis"].pk]), analysis_data()))
-        assert_denied(client.post(reverse("commission:session", args=[world["session"].pk]), {}))
-
-
-class TestAnonymous:
-    def test_everything_asks_for_login(self, client, world):
-        for route in every_route(world):
-            response = client.get(route)
-            assert response.status_code == 302 and "/extranet/login/" in response["Location"], route
-
-
-class TestEmploymentAdviser:
-    def test_cannot_edit_analyses_nor_sessions(self, client, world):
-        client.force_login(world["adviser"])
-        analysis = world["analysis"]
-        assert_denied(client.get(reverse("commission:analysis", args=[analysis.pk])))
-        assert_denied(
-            client.post(reverse("commission:analysis", args=[analysis.pk]), analysis_data(competence_opinion="1"))
-        )
-        assert Analysis.objects.get(pk=analysis.pk).competence_opinion == 4
-        for name in ("commission:session", "commission:debriefing", "commission:publish"):
-            assert_denied(client.get(reverse(name, args=[world["session"].pk])))
-        assert_denied(client.get(reverse("commission:classify", args=[analysis.pk])))
-        assert_denied(client.get(reverse("commission_plans:edit", args=[world["plan"].pk])))
-
-    def test_reads_the_opinion_and_the_piadc_of_own_dossiers(self, client, world):
-        client.force_login(world["adviser"])
-        body = client.get(reverse("commission:dossier", args=[world["candidate"].pk])).content.decode()
-        assert "Avis sur l'employabilité du candidat" in body
-        assert str(world["session"]) in body.replace("&#x27;", "'")
-        assert "Plan Individuel d&#x27;Adaptation" in body or "Plan Individuel d'Adaptation" in body
-        assert "NOTE INTERNE" in body  # advisers see the internal notes; companies never do
-        listing = client.get(reverse("commission_plans:index")).content.decode()
-        assert world["candidate"].last_name in listing
-
-    def test_other_partners_dossiers_answer_404(self, client, world):
-        _org, other_adviser = partner_with_adviser()
-        client.force_login(other_adviser)
-        assert client.get(reverse("commission:dossier", args=[world["candidate"].pk])).status_code == 404
-        assert world["candidate"].last_name not in client.get(reverse("commission_plans:index")).content.decode()
+            if "delete" in route or "publication" in route or "piadc" in route:
+                continue
+            assert client.get(route).status_code == 200, route
 
 
 class TestAdvisoryRecruiter:
-    def test_edits_analyses_of_own_sessions_only(self, client, world):
+    @pytest.fixture
+    def user(self, client, world):
         client.force_login(world["recruiter"])
-        assert client.get(reverse("commission:session", args=[world["session"].pk])).status_code == 200
-        assert client.get(reverse("commission:analysis", args=[world["analysis"].pk])).status_code == 200
-        other = AnalysisFactory()
-        assert client.get(reverse("commission:analysis", args=[other.pk])).status_code == 404
-        assert client.get(reverse("commission:session", args=[other.session_id])).status_code == 404
+        return world["recruiter"]
+
+    def test_lists_own_sessions_only(self, client, user, world):
+        body = client.get(reverse("commission_sessions:index")).content.decode()
+        assert reverse("commission:session", args=[world["session"].pk]) in body
+        assert reverse("commission:session", args=[world["other_session"].pk]) not in body
+
+    def test_cannot_change_sessions(self, client, user, world):
+        screens = session_screens(world["session"])
+        assert_closed(client, [screens["edit"], screens["history"], screens["delete"]])
+        assert_closed(client, [reverse("commission_sessions:add")])
+
+    def test_outside_the_scope_is_404(self, client, user, world):
+        other = world["other_session"]
+        assert_not_found(client, [*list(session_screens(other).values())[1:]])
+        assert_not_found(client, [reverse("commission:session", args=[other.pk])])
+        assert_not_found(client, [reverse("commission:analysis", args=[world["other_analysis"].pk])])
+
+    def test_edits_analyses_of_own_sessions_only(self, client, user, world):
+        assert_open(client, [reverse("commission:session", args=[world["session"].pk])])
+        assert_open(client, [commission_views(world)["analysis"]])
 
     def test_another_recruiters_analysis_is_read_only(self, client, world):
         colleague = recruiter()
@@ -123,39 +178,178 @@ class TestAdvisoryRecruiter:
         client.force_login(colleague)
         assert_denied(client.post(reverse("commission:analysis", args=[analysis.pk]), analysis_data(**FULL_OPINIONS)))
 
-    def test_cannot_manage_sessions(self, client, world):
-        client.force_login(world["recruiter"])
-        assert_denied(client.get(reverse("commission_sessions:add")))
-        assert_denied(client.get(reverse("commission_sessions:edit", args=[world["session"].pk])))
+    def test_no_debriefing_statistics_piadc_nor_session_management(self, client, user, world):
+        views = commission_views(world)
+        assert_closed(client, [views["debriefing"], views["statistics"], plan_screens(world["plan"])["list"]])
         assert_denied(client.post(reverse("commission:session", args=[world["session"].pk]), {"candidates": []}))
         assert_denied(client.post(reverse("commission:publish", args=[world["session"].pk])))
-        assert_denied(client.get(reverse("commission:statistics")))
-
-
-class TestSessionPilot:
-    def test_reaches_every_commission_screen(self, client, world):
-        client.force_login(pilot())
-        for route in every_route(world):
-            if "delete" in route or "publication" in route or "piadc" in route:
-                continue
-            response = client.get(route)
-            assert response.status_code == 200, route
+        assert_closed(client, [reverse("commission:classify", args=[world["analysis"].pk])])
 
 
 class TestTrainingCommission:
-    def test_manages_plans_but_not_sessions(self, client, world):
-        client.force_login(UserFactory(roles=[Role.TRAINING_COMMISSION]))
-        assert client.get(reverse("commission_plans:edit", args=[world["plan"].pk])).status_code == 200
-        assert client.get(reverse("commission:dossier", args=[world["candidate"].pk])).status_code == 200
-        assert_denied(client.get(reverse("commission:analysis", args=[world["analysis"].pk])))
-        assert_denied(client.get(reverse("commission_sessions:add")))
+    @pytest.fixture
+    def user(self, client):
+        user = UserFactory(roles=[Role.TRAINING_COMMISSION])
+        client.force_login(user)
+        return user
+
+    def test_piadc_screens_are_open_for_every_plan(self, client, user, world):
+        assert_open(client, plan_screens(world["plan"]).values())
+        assert_open(client, [reverse("commission_plans:edit", args=[world["other_plan"].pk])])
+        assert_open(client, [reverse("commission:dossier", args=[world["candidate"].pk])])
+
+    def test_sessions_analyses_debriefing_statistics_are_closed(self, client, user, world):
+        screens = session_screens(world["session"])
+        assert_closed(client, [screens["list"], reverse("commission_sessions:add"), *commission_views(world).values()])
+        # Sessions are outside their scope altogether.
+        assert_not_found(client, [screens["edit"], screens["history"], screens["delete"]])
+
+
+class TestEmploymentAdviser:
+    @pytest.fixture
+    def user(self, client, world):
+        client.force_login(world["adviser"])
+        return world["adviser"]
+
+    def test_lists_the_piadc_of_own_dossiers_only(self, client, user, world):
+        listing = client.get(reverse("commission_plans:index")).content.decode()
+        assert world["candidate"].last_name in listing
+        assert world["other_plan"].candidate.last_name not in listing
+
+    def test_cannot_change_a_piadc(self, client, user, world):
+        screens = plan_screens(world["plan"])
+        assert_closed(client, [screens["edit"], screens["history"], screens["delete"]])
+        assert_not_found(client, [reverse("commission_plans:edit", args=[world["other_plan"].pk])])
+
+    def test_sessions_analyses_and_statistics_are_closed(self, client, user, world):
+        analysis = world["analysis"]
+        assert_closed(client, [session_screens(world["session"])["list"], *commission_views(world).values()])
+        assert_denied(
+            client.post(reverse("commission:analysis", args=[analysis.pk]), analysis_data(competence_opinion="1"))
+        )
+        assert Analysis.objects.get(pk=analysis.pk).competence_opinion == 4
+        for name in ("commission:session", "commission:publish"):
+            assert_denied(client.get(reverse(name, args=[world["session"].pk])))
+
+    def test_reads_the_opinion_and_the_piadc_of_own_dossiers(self, client, user, world):
+        body = client.get(reverse("commission:dossier", args=[world["candidate"].pk])).content.decode()
+        assert "Avis sur l'employabilité du candidat" in body
+        assert str(world["session"]) in body.replace("&#x27;", "'")
+        assert "Plan Individuel d&#x27;Adaptation" in body or "Plan Individuel d'Adaptation" in body
+        assert "NOTE INTERNE" in body  # advisers see the internal notes; companies never do
+
+    def test_other_partners_dossiers_answer_404(self, client, world):
+        _org, other_adviser = partner_with_adviser()
+        client.force_login(other_adviser)
+        assert client.get(reverse("commission:dossier", args=[world["candidate"].pk])).status_code == 404
+        assert world["candidate"].last_name not in client.get(reverse("commission_plans:index")).content.decode()
+
+
+class TestCompanyRecruiter:
+    def test_no_commission_route_is_reachable(self, client, world):
+        company = OrganisationFactory(company=True)
+        client.force_login(UserFactory(roles=[Role.COMPANY_RECRUITER], organisation=company))
+        assert_closed(client, every_route(world))
+        assert_denied(client.post(reverse("commission:analysis", args=[world["analysis"].pk]), analysis_data()))
+        assert_denied(client.post(reverse("commission:session", args=[world["session"].pk]), {}))
 
 
 class TestAdministrator:
-    def test_sets_the_classification_like_a_pilot(self, client, world):
-        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+    @pytest.fixture
+    def user(self, client):
+        user = UserFactory(roles=[Role.ADMINISTRATOR])
+        client.force_login(user)
+        return user
+
+    def test_every_screen_is_open(self, client, user, world):
+        assert_open(client, [*session_screens(SessionFactory()).values(), *plan_screens(world["plan"]).values()])
+        assert_open(client, commission_views(world).values())
+
+    def test_sets_the_classification_like_a_pilot(self, client, user, world):
         url = reverse("commission:classify", args=[world["analysis"].pk])
         assert client.get(url).status_code == 200
         client.post(url, {"classification": "employable", "classified_on": "2026-11-24"})
         world["candidate"].refresh_from_db()
         assert world["candidate"].classification == "employable"
+
+
+class TestPresident:
+    def test_reads_the_statistics_only(self, client, world):
+        client.force_login(UserFactory(roles=[Role.PRESIDENT]))
+        assert_open(client, [commission_views(world)["statistics"]])
+        views = commission_views(world)
+        assert_closed(client, [session_screens(world["session"])["list"], views["analysis"], views["debriefing"]])
+
+
+class TestAnonymous:
+    def test_everything_asks_for_login(self, client, world):
+        for route in every_route(world):
+            response = client.get(route)
+            assert response.status_code == 302 and "/extranet/login/" in response["Location"], route
+
+
+class TestPermissionsNotGroupNames:
+    def test_renaming_every_group_changes_nothing(self, client, world):
+        the_pilot, empty = pilot(), SessionFactory()
+        Group.objects.update(name=Concat(F("name"), Value(" (renommé)")))
+        client.force_login(the_pilot)
+        assert_open(client, [*session_screens(empty).values(), *commission_views(world).values()])
+        client.force_login(world["recruiter"])
+        assert_open(client, [commission_views(world)["analysis"]])
+        assert_not_found(client, [reverse("commission:analysis", args=[world["other_analysis"].pk])])
+        client.force_login(world["adviser"])
+        assert_closed(client, [commission_views(world)["analysis"]])
+        # The session form offers the same pilots and recruiters.
+        assert the_pilot in offered("pilot")
+        assert world["recruiter"] in offered("recruiters") and world["recruiter"] not in offered("pilot")
+        assert world["adviser"] not in offered("recruiters")
+
+    def test_removing_the_pilot_permission_closes_the_pilots_screens(self, client, world):
+        the_pilot = pilot()
+        client.force_login(the_pilot)
+        views = commission_views(world)
+        assert_open(client, [views["debriefing"]])
+        Group.objects.get(name=Role.SESSION_PILOT).permissions.remove(
+            Permission.objects.get(codename="pilot_session", content_type__app_label="commission")
+        )
+        assert_closed(client, [views["debriefing"], reverse("commission:classify", args=[world["analysis"].pk])])
+        assert_not_found(client, [reverse("commission:session", args=[world["session"].pk])])
+        assert the_pilot not in offered("pilot")
+
+    def test_removing_the_statistics_permission_closes_the_statistics(self, client, world):
+        client.force_login(UserFactory(roles=[Role.PRESIDENT]))
+        assert_open(client, [commission_views(world)["statistics"]])
+        Group.objects.get(name=Role.PRESIDENT).permissions.remove(
+            Permission.objects.get(codename="view_commission_statistics")
+        )
+        assert_closed(client, [commission_views(world)["statistics"]])
+
+    def test_granting_fill_analysis_to_a_user_opens_the_analysis(self, client, world):
+        helper = UserFactory(roles=[Role.EMPLOYMENT_ADVISER])
+        world["session"].recruiters.add(helper)
+        client.force_login(helper)
+        assert_closed(client, [commission_views(world)["analysis"]])
+        helper.user_permissions.add(
+            *Permission.objects.filter(
+                codename__in=["fill_analysis", "view_session"], content_type__app_label="commission"
+            )
+        )
+        assert_open(client, [commission_views(world)["analysis"]])
+
+
+class TestListingsQueryCount:
+    @pytest.mark.parametrize("who", ["recruiter", "adviser"])
+    def test_scoped_listings_are_constant(self, client, world, django_assert_max_num_queries, who):
+        user = world[who]
+        client.force_login(user)
+        url = reverse("commission_sessions:index" if who == "recruiter" else "commission_plans:index")
+        client.get(url)
+        with django_assert_max_num_queries(60) as small:
+            assert client.get(url).status_code == 200
+        for _ in range(6):
+            if who == "recruiter":
+                SessionFactory(partners=[world["organisation"]], recruiters=[user])
+            else:
+                TrainingPlanFactory(candidate=eligible_candidate(organisation=world["organisation"]))
+        with django_assert_max_num_queries(len(small.captured_queries) + 2):
+            assert client.get(url).status_code == 200

@@ -4,12 +4,17 @@ import datetime
 
 import pytest
 
-from recruitment.commission.pool import in_pool, is_in_pool, pool_candidates
+from recruitment.commission.pool import pool_candidates
+from recruitment.models import Candidate
 from tests.recruitment.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 24)
+
+
+def is_in_pool(candidate, *, on):
+    return pool_candidates(on=on).filter(pk=candidate.pk).exists()
 
 
 def classified(classification, *, consent=True, on=datetime.date(2026, 11, 1)):
@@ -33,7 +38,7 @@ def test_without_consent_never():
 
 def test_only_from_the_classification_date():
     candidate = classified("adaptable", on=datetime.date(2026, 12, 1))
-    assert not is_in_pool(candidate, on=TODAY)
+    assert not is_in_pool(candidate, on=datetime.date(2026, 11, 30))
     assert is_in_pool(candidate, on=datetime.date(2026, 12, 1))
 
 
@@ -50,7 +55,5 @@ def test_anonymised_dossiers_leave_the_pool():
 
 def test_helper_narrows_a_given_queryset():
     inside, other = classified("employable"), classified("employable")
-    from recruitment.models import Candidate
-
     assert list(pool_candidates(Candidate.objects.filter(pk=inside.pk), on=TODAY)) == [inside]
-    assert set(in_pool(on=TODAY)) >= {inside, other}
+    assert set(pool_candidates(on=TODAY)) >= {inside, other}

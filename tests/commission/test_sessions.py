@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.log_actions import registry as log_registry
 
+from portal.reference_data.recruitment import DOSSIER_STATUSES
 from recruitment.commission import rules
 from recruitment.commission.models import Analysis
+from recruitment.models import Candidate, DossierStatus
 from tests.recruitment.factories import CandidateFactory, constitution, partner_with_adviser
 
 from .factories import SessionFactory, eligible_candidate, pilot, recruiter, restudy
@@ -13,26 +15,38 @@ from .factories import SessionFactory, eligible_candidate, pilot, recruiter, res
 pytestmark = pytest.mark.django_db
 
 
-class TestAttachRules:
-    def test_eligible_statuses_with_consent(self):
-        for code, label in [("dossier-complet", "Dossier complet à étudier"), ("dossier-a-re-etudier", "x")]:
-            assert rules.attach_refusal(status_code=code, status_label=label, has_consent=True) is None
+def dossier(code, label="Libellé renommé", *, consent=True):
+    """An unsaved dossier in a status (the rules read it, nothing is stored)."""
+    return Candidate(has_consent=consent, status=DossierStatus(code=code, name=label))
 
-    def test_without_consent_is_refused(self):
-        reason = rules.attach_refusal(status_code="dossier-complet", status_label="x", has_consent=False)
+
+class TestAttachRules:
+    """Which dossiers may be attached to a session / examined: decided on the status code, with consent."""
+
+    @pytest.mark.parametrize("code, label, _may_set", DOSSIER_STATUSES)
+    def test_each_status_in_or_out(self, code, label, _may_set):
+        expected_in = code in {"dossier-complet", "dossier-a-re-etudier"}
+        assert (rules.attach_refusal(dossier(code, label)) is None) is expected_in
+
+    def test_a_renamed_status_keeps_its_code(self):
+        assert rules.attach_refusal(dossier("dossier-complet", "Complet (nouveau libellé)")) is None
+
+    @pytest.mark.parametrize("label", ["Dossier complet à étudier", "DOSSIER COMPLET À ÉTUDIER"])
+    def test_the_label_alone_never_qualifies(self, label):
+        reason = rules.attach_refusal(dossier("autre-statut", label))
+        assert label in reason and "peuvent être présentés à la commission" in reason
+
+    @pytest.mark.parametrize("code", ["dossier-complet", "dossier-a-re-etudier"])
+    def test_without_consent_is_refused(self, code):
+        reason = rules.attach_refusal(dossier(code, consent=False))
         assert "consentement" in reason
 
     def test_other_status_is_refused_with_its_name(self):
-        reason = rules.attach_refusal(
-            status_code="constitution-dossier", status_label="Constitution dossier", has_consent=True
-        )
+        reason = rules.attach_refusal(dossier("constitution-dossier", "Constitution dossier"))
         assert "Constitution dossier" in reason and "Dossier complet à étudier" in reason
 
     def test_twice_is_refused(self):
-        reason = rules.attach_refusal(
-            status_code="dossier-complet", status_label="", has_consent=True, already_attached=True
-        )
-        assert "déjà" in reason
+        assert "déjà" in rules.attach_refusal(dossier("dossier-complet"), already_attached=True)
 
 
 @pytest.fixture

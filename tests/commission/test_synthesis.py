@@ -4,13 +4,20 @@ import pytest
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 
-from recruitment.commission.synthesis import public_part, synthesis_context
+from recruitment.commission.synthesis import synthesis_context
 from recruitment.models import InternalDocument
 from tests.recruitment.factories import PDF_BYTES
 
 from .factories import AnalysisFactory
 
 pytestmark = pytest.mark.django_db
+
+INTERNAL = {"audience", "show_internal", "internal_notes", "internal_documents", "candidate", "analysis", "session"}
+
+
+def public_part(context):
+    """The part of a synthesis that must be identical for every audience."""
+    return {key: value for key, value in context.items() if key not in INTERNAL}
 
 
 @pytest.fixture

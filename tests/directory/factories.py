@@ -11,7 +11,16 @@ from portal.organisations.enums import CategoryCode
 from portal.organisations.models import Activity, CompanyType, Department, OrganisationCategory
 from tests.portal.factories import OrganisationFactory, UserFactory
 
-__all__ = ["OrganisationFactory", "UserFactory", "company_with_hr", "logo", "upload", "docx_bytes", "odt_bytes"]
+__all__ = [
+    "OrganisationFactory",
+    "UserFactory",
+    "company_with_hr",
+    "logo",
+    "upload",
+    "doc_bytes",
+    "docx_bytes",
+    "odt_bytes",
+]
 
 
 def category(code):
@@ -55,6 +64,11 @@ def upload(name, content, content_type="application/octet-stream"):
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def doc_bytes():
+    """The start of a Word 97-2003 file: an OLE compound file holding a "WordDocument" stream."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "WordDocument".encode("utf-16-le") + b"\x00" * 64
 
 
 def docx_bytes():

@@ -9,6 +9,7 @@ from tests.directory.factories import (
     OrganisationFactory,
     UserFactory,
     company_with_hr,
+    doc_bytes,
     docx_bytes,
     odt_bytes,
     upload,
@@ -81,7 +82,7 @@ class TestHappyPath:
             ("cv.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             ("cv.odt", odt_bytes(), "application/vnd.oasis.opendocument.text"),
             ("cv.rtf", b"{\\rtf1\\ansi Bonjour}", "application/rtf"),
-            ("cv.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "application/msword"),
+            ("cv.doc", doc_bytes(), "application/msword"),
             ("cv.txt", "Expérience : développeuse".encode(), "text/plain"),
         ],
     )
@@ -111,13 +112,18 @@ class TestBadInput:
         response = client.post(url(company), form_data(cv=upload("cv.pdf", big)))
         self.assert_refused(response, "cv", "Le fichier dépasse la taille maximale de 5 Mo.", mailoutbox)
 
-    def test_wrong_type_disguised_as_pdf(self, client, company, mailoutbox):
+    def test_png_named_cv_pdf_is_refused(self, client, company, mailoutbox):
         response = client.post(url(company), form_data(cv=upload("cv.pdf", PNG_BYTES, "application/pdf")))
-        self.assert_refused(response, "cv", "Le contenu du fichier ne correspond pas à un document PDF", mailoutbox)
+        self.assert_refused(
+            response,
+            "cv",
+            "Ce fichier est en réalité au format PNG, alors que son extension indique PDF.",
+            mailoutbox,
+        )
 
     def test_text_disguised_as_docx(self, client, company, mailoutbox):
         response = client.post(url(company), form_data(cv=upload("cv.docx", b"just text")))
-        self.assert_refused(response, "cv", "ne correspond pas à un document DOCX", mailoutbox)
+        self.assert_refused(response, "cv", "alors que son extension indique DOCX", mailoutbox)
 
     def test_unaccepted_extension(self, client, company, mailoutbox):
         response = client.post(url(company), form_data(cv=upload("cv.exe", b"MZ\x90\x00")))

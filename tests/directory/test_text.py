@@ -1,9 +1,7 @@
-"""Pure helpers: summary line, sanitised presentation, e-mail masking, accent folding, file kinds."""
+"""Pure helpers: summary line, sanitised presentation, e-mail masking, accent folding."""
 
 from directory.search import normalise
 from directory.text import mask_emails, safe_presentation, summary
-from directory.uploads import detect_kind
-from tests.directory.factories import PDF_BYTES, PNG_BYTES, docx_bytes, odt_bytes
 
 
 def test_summary_is_the_first_sentence_in_plain_text():
@@ -37,13 +35,3 @@ def test_mask_emails_leaves_other_text():
 
 def test_normalise():
     assert normalise("Numérique ÉLAN Œuvre") == "numerique elan œuvre"
-
-
-def test_detect_kind():
-    assert detect_kind(PDF_BYTES) == "pdf"
-    assert detect_kind(docx_bytes()) == "docx"
-    assert detect_kind(odt_bytes()) == "odt"
-    assert detect_kind(b"{\\rtf1 x}") == "rtf"
-    assert detect_kind("Texte accentué".encode()) == "txt"
-    assert detect_kind(PNG_BYTES) is None
-    assert detect_kind(b"PK\x03\x04 broken zip") is None

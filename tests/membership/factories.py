@@ -1,6 +1,7 @@
 """Factories of membership: applications in each business state, access requests, test images."""
 
 import io
+import os
 from datetime import timedelta
 
 import factory
@@ -9,6 +10,7 @@ from PIL import Image
 
 from membership.enums import AccountRequestState, ApplicationState, Sector
 from membership.models import AccountRequest, MembershipApplication
+from membership.rules import REVIEW_DELAY
 from portal.accounts.roles import Role
 from tests.portal.factories import OrganisationFactory, UserFactory
 
@@ -16,8 +18,6 @@ from tests.portal.factories import OrganisationFactory, UserFactory
 def image_bytes(size=(300, 300), fmt="PNG", noise=False):
     """A real image; with `noise`, random pixels that do not compress (to exceed a size limit)."""
     if noise:
-        import os
-
         image = Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
     else:
         image = Image.new("RGB", size, (11, 94, 168))
@@ -47,7 +47,12 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
         draft = factory.Trait(
             state=ApplicationState.DRAFT, organisation=None, submitted_at=None, expected_fee=None, organisation_name=""
         )
-        overdue = factory.Trait(submitted_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=16)))
+        pending = factory.Trait(state=ApplicationState.PENDING)
+        # pending for a day more than the review delay
+        overdue = factory.Trait(
+            state=ApplicationState.PENDING,
+            submitted_at=factory.LazyFunction(lambda: timezone.now() - REVIEW_DELAY - timedelta(days=1)),
+        )
         accepted = factory.Trait(state=ApplicationState.ACCEPTED, decided_at=factory.LazyFunction(timezone.now))
         refused = factory.Trait(state=ApplicationState.REFUSED, decided_at=factory.LazyFunction(timezone.now))
 
@@ -71,3 +76,10 @@ class AccountRequestFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"collegue{n}@exemple.test")
     role = Role.COMPANY_RECRUITER.value
     state = AccountRequestState.PENDING
+
+    class Params:
+        pending = factory.Trait(state=AccountRequestState.PENDING)
+        approved = factory.Trait(state=AccountRequestState.APPROVED, decided_at=factory.LazyFunction(timezone.now))
+        refused = factory.Trait(
+            state=AccountRequestState.REFUSED, decided_at=factory.LazyFunction(timezone.now), comment="Hors périmètre."
+        )

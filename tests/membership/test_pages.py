@@ -8,8 +8,8 @@ from django.utils.html import escape
 from membership import demo
 from membership.content import install_pages
 from membership.enums import ApplicationState
-from membership.forms import HEADCOUNT_REQUIRED
 from membership.models import FeeGridPage, MembershipApplication
+from membership.rules import HEADCOUNT_REQUIRED
 from portal.pages.models import ContentPage
 from tests.portal.page_factories import home_page
 

@@ -7,13 +7,17 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django_q.models import Schedule
 
 from membership.enums import ApplicationState
-from membership.models import MembershipApplication
-from membership.tasks import remind_overdue_applications
+from membership.models import FeeGrid, MembershipApplication
+from membership.tasks import purge_abandoned_drafts, remind_overdue_applications
+from portal.accounts.models import User
 from portal.accounts.roles import Role
 from portal.organisations.enums import MembershipState
 from portal.organisations.models import Organisation
+from portal.schedules import ensure_schedules
 from tests.portal.factories import PASSWORD, UserFactory
 
 from .factories import MembershipApplicationFactory
@@ -45,28 +49,61 @@ def president(client):
     return user
 
 
+def screens(application):
+    """List, review (inspect), history and usage of one application."""
+    return [
+        INDEX,
+        review_url(application),
+        reverse("membership_applications:history", args=[application.pk]),
+        reverse("membership_applications:usage", args=[application.pk]),
+    ]
+
+
+def assert_refused(response):
+    """The extranet turns a permission refusal into a redirect to its dashboard."""
+    assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
+
+
 class TestAnonymous:
-    def test_list_and_detail_need_a_login(self, client):
+    def test_every_screen_needs_a_login(self, client):
         application = MembershipApplicationFactory()
-        for url in (INDEX, review_url(application)):
+        for url in screens(application):
             response = client.get(url)
             assert response.status_code == 302
             assert "/extranet/login/" in response.url
 
 
+class TestOrganisationReferent:
+    def test_no_access_even_to_their_own_application(self, client):
+        application = MembershipApplicationFactory(accepted=True)
+        referent = application.applicant
+        referent.groups.add(Group.objects.get(name=Role.ORGANISATION_REFERENT.value))
+        referent.is_active = True
+        referent.save()
+        client.force_login(referent)
+        for url in screens(application):
+            assert_refused(client.get(url))
+        assert "membership-applications" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
 class TestOtherRoles:
-    @pytest.mark.parametrize("role", [Role.ORGANISATION_REFERENT, Role.COMPANY_RECRUITER, Role.EDITOR])
+    @pytest.mark.parametrize("role", [Role.COMPANY_RECRUITER, Role.EMPLOYMENT_ADVISER, Role.EDITOR, Role.SESSION_PILOT])
     def test_no_access_to_applications_nor_decisions(self, client, role):
         application = MembershipApplicationFactory()
         client.force_login(UserFactory(roles=[role]))
-        home = reverse("wagtailadmin_home")
-        for response in (client.get(INDEX), client.get(review_url(application)), decide(client, application, "accept")):
-            assert (response.status_code, response.url) == (302, home)
+        for url in screens(application):
+            assert_refused(client.get(url))
+        assert_refused(decide(client, application, "accept"))
         application.refresh_from_db()
         assert application.state == ApplicationState.PENDING
 
 
 class TestPresident:
+    def test_reads_every_screen(self, client, president):
+        application = MembershipApplicationFactory(refused=True)
+        for url in screens(application):
+            assert client.get(url).status_code == 200
+
     def test_list_by_state_with_filter(self, client, president, django_assert_max_num_queries):
         MembershipApplicationFactory.create_batch(5)
         MembershipApplicationFactory(organisation_name="En Attente")
@@ -194,8 +231,27 @@ class TestPresident:
 
 
 class TestAdministrator:
-    def test_an_administrator_may_decide_too(self, client, mailoutbox):
-        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+    @pytest.fixture
+    def administrator(self, client):
+        user = UserFactory(roles=[Role.ADMINISTRATOR])
+        client.force_login(user)
+        return user
+
+    def test_reads_every_screen(self, client, administrator):
+        application = MembershipApplicationFactory(accepted=True)
+        for url in screens(application):
+            assert client.get(url).status_code == 200
+
+    def test_list_queries_do_not_grow_with_the_rows(self, client, administrator, django_assert_max_num_queries):
+        MembershipApplicationFactory.create_batch(2)
+        client.get(INDEX)
+        few = count_queries(client, INDEX)
+        MembershipApplicationFactory.create_batch(5, overdue=True)
+        MembershipApplicationFactory.create_batch(5, refused=True)
+        with django_assert_max_num_queries(few):
+            assert client.get(INDEX).status_code == 200
+
+    def test_an_administrator_may_decide_too(self, client, administrator):
         application = MembershipApplicationFactory()
         decide(client, application, "accept")
         application.refresh_from_db()
@@ -204,11 +260,6 @@ class TestAdministrator:
 
 class TestAbandonedDrafts:
     def test_expired_drafts_and_their_unused_accounts_are_purged(self):
-        from django.utils import timezone
-
-        from membership.tasks import purge_abandoned_drafts
-        from portal.accounts.models import User
-
         old = MembershipApplicationFactory(draft=True)
         recent = MembershipApplicationFactory(draft=True)
         sent = MembershipApplicationFactory(overdue=True)
@@ -222,8 +273,6 @@ class TestAbandonedDrafts:
 
 class TestFeeGridAdministration:
     def test_an_administrator_edits_the_grid(self, client):
-        from membership.models import FeeGrid
-
         client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
         grid = FeeGrid.objects.get(year=2019)
         assert client.get(reverse("membership_fee_grids:index")).status_code == 200
@@ -232,8 +281,6 @@ class TestFeeGridAdministration:
         assert "Règle startup" in content
 
     def test_the_president_cannot_edit_the_grid(self, client, president):
-        from membership.models import FeeGrid
-
         grid = FeeGrid.objects.get(year=2019)
         response = client.get(reverse("membership_fee_grids:edit", args=[grid.pk]))
         assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
@@ -271,10 +318,6 @@ class TestReminders:
         assert mailoutbox == []
 
     def test_the_reminder_is_scheduled_daily(self):
-        from django_q.models import Schedule
-
-        from portal.schedules import ensure_schedules
-
         ensure_schedules()
         schedule = Schedule.objects.get(func="membership.tasks.remind_overdue_applications")
         assert schedule.schedule_type == Schedule.DAILY

@@ -38,6 +38,15 @@ def inspect_url(account_request):
     return reverse("membership_account_requests:inspect", args=[account_request.pk])
 
 
+def screens(account_request):
+    """Review (inspect), history and usage of one request."""
+    return [
+        inspect_url(account_request),
+        reverse("membership_account_requests:history", args=[account_request.pk]),
+        reverse("membership_account_requests:usage", args=[account_request.pk]),
+    ]
+
+
 @pytest.fixture
 def company():
     return OrganisationFactory(company=True)
@@ -97,16 +106,25 @@ class TestReferent:
         assert "Un compte existe déjà avec cette adresse de courriel." in response.content.decode()
 
     def test_sees_only_the_requests_of_their_organisation(self, client, referent, company):
-        own = AccountRequestFactory(organisation=company, last_name="VISIBLE")
+        own = AccountRequestFactory(organisation=company, last_name="VISIBLE", approved=True)
         other = AccountRequestFactory(last_name="AUTRE")
         content = client.get(INDEX).content.decode()
         assert "VISIBLE" in content
         assert "AUTRE" not in content
-        assert client.get(inspect_url(own)).status_code == 200
-        assert client.get(inspect_url(other)).status_code == 404
-        assert client.get(reverse("membership_account_requests:history", args=[own.pk])).status_code == 200
-        assert client.get(reverse("membership_account_requests:history", args=[other.pk])).status_code == 404
-        assert client.get(reverse("membership_account_requests:usage", args=[other.pk])).status_code == 404
+        for url in screens(own):
+            assert client.get(url).status_code == 200
+        for url in screens(other):
+            assert client.get(url).status_code == 404
+        assert "Accepter et créer le compte" not in client.get(inspect_url(own)).content.decode()
+
+    def test_list_queries_do_not_grow_with_the_rows(self, client, referent, company, django_assert_max_num_queries):
+        AccountRequestFactory.create_batch(2, organisation=company)
+        client.get(INDEX)
+        few = count_queries(client, INDEX)
+        AccountRequestFactory.create_batch(5, organisation=company, refused=True)
+        AccountRequestFactory.create_batch(5)
+        with django_assert_max_num_queries(few):
+            assert client.get(INDEX).status_code == 200
 
     def test_cannot_approve(self, client, referent, company):
         request = AccountRequestFactory(organisation=company)
@@ -124,11 +142,34 @@ class TestReferent:
         assert company.hr_contact == colleague
 
 
-class TestOtherUsers:
+class TestAnonymous:
+    def test_every_screen_needs_a_login(self, client):
+        request = AccountRequestFactory()
+        for url in [INDEX, ADD, HR, *screens(request)]:
+            response = client.get(url)
+            assert response.status_code == 302
+            assert "/extranet/login/" in response.url
+
+
+class TestPresident:
+    def test_no_access_to_access_requests(self, client):
+        client.force_login(UserFactory(roles=[Role.PRESIDENT]))
+        request = AccountRequestFactory()
+        for url in [INDEX, ADD, HR]:
+            assert_refused(client.get(url))
+        for url in screens(request):  # outside their scope: as if it did not exist
+            assert client.get(url).status_code == 404
+
+
+class TestOtherRoles:
     def test_a_recruiter_cannot_request_accounts_nor_set_the_hr_contact(self, client, company):
         client.force_login(UserFactory(organisation=company, roles=[Role.COMPANY_RECRUITER]))
         assert_refused(client.get(ADD))
         assert_refused(client.get(HR))
+        assert_refused(client.get(INDEX))
+        request = AccountRequestFactory(organisation=company)
+        for url in screens(request):
+            assert_refused(client.get(url))
 
     def test_the_referent_of_a_pending_organisation_has_no_self_service(self, client):
         organisation = OrganisationFactory(pending=True)
@@ -138,6 +179,14 @@ class TestOtherUsers:
 
 
 class TestAdministrator:
+    def test_reads_every_screen_of_every_organisation(self, client, admin_user):
+        client.force_login(admin_user)
+        request = AccountRequestFactory(refused=True)
+        assert "MARTIN" in client.get(INDEX).content.decode()
+        for url in screens(request):
+            assert client.get(url).status_code == 200
+        assert_refused(client.get(ADD))  # only a referent asks, for their own organisation
+
     def test_approval_creates_the_account_and_sends_a_password_link(self, client, admin_user, mailoutbox):
         request = AccountRequestFactory(email="camille.martin@exemple.test")
         client.force_login(admin_user)

@@ -9,14 +9,18 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_q.models import Schedule
 from wagtail.models import Revision
 
-from news import digest
-from news.digest import run_scheduled_digest, select_items, send_news_digests
+from news import digest, rules
+from news.digest import run_scheduled_digest, send_news_digests
+from news.enums import DIGEST_MIN_INTERVAL
 from news.models import NewsDelivery, NewsDigestState, NewsPage
-from news.notifications import unsubscribe_token
+from news.notifications import DigestRenderer, unsubscribe_token
+from news.rules import digest_is_due, select_items
 from portal.accounts.roles import Role
 from portal.mail.models import OutgoingEmail
+from portal.schedules import ensure_schedules
 
 from .factories import NewsPageFactory, category, subscriber
 
@@ -152,9 +156,7 @@ class TestNeverTwice:
     def test_crash_half_way_then_rerun(self, run, mailoutbox):
         NewsPageFactory()
         users = [subscriber(ASSOCIATION) for _ in range(3)]
-        from news import notifications
-
-        original = notifications.render_digest
+        original = DigestRenderer.render
         calls = []
 
         def flaky(renderer, user, items):
@@ -163,7 +165,7 @@ class TestNeverTwice:
                 raise RuntimeError("worker killed")
             return original(renderer, user, items)
 
-        with mock.patch.object(notifications, "render_digest", flaky), pytest.raises(RuntimeError):
+        with mock.patch.object(DigestRenderer, "render", flaky), pytest.raises(RuntimeError):
             run(batch_size=1)
         assert len(mailoutbox) == 1  # the first batch was committed and sent
         assert NewsDelivery.objects.count() == 1  # the second was rolled back entirely
@@ -178,17 +180,17 @@ class TestNeverTwice:
         NewsPageFactory()
         NewsPageFactory()
         users = [subscriber(ASSOCIATION) for _ in range(3)]
-        original = digest.select_items
+        original = rules.select_items
         state = {"inner_done": False}
 
         def racing_select_items(*args, **kwargs):
             if not state["inner_done"]:
                 state["inner_done"] = True
-                with mock.patch.object(digest, "select_items", original):
+                with mock.patch.object(rules, "select_items", original):
                     send_news_digests()
             return original(*args, **kwargs)
 
-        with mock.patch.object(digest, "select_items", racing_select_items):
+        with mock.patch.object(rules, "select_items", racing_select_items):
             run()
         assert len(mailoutbox) == 3
         assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in users)
@@ -289,10 +291,6 @@ class TestScheduleAndCommand:
         assert "1 courriel" in capsys.readouterr().out
 
     def test_schedule_is_registered(self):
-        from django_q.models import Schedule
-
-        from portal.schedules import ensure_schedules
-
         ensure_schedules()
         schedule = Schedule.objects.get(name="Lettre quotidienne des actualités")
         assert schedule.func == "news.digest.run_scheduled_digest"
@@ -328,6 +326,34 @@ def test_select_items_rules():
     assert [p.pk for p in chosen] == [1]
     chosen = select_items(pages, categories={1}, since=since, may_read_internal=True, already_delivered=set())
     assert [p.pk for p in chosen] == [1, 3, 5]
+
+
+def test_digest_is_due_from_exactly_the_minimum_interval():
+    now = timezone.now()
+    assert digest_is_due(None, now, DIGEST_MIN_INTERVAL)
+    assert digest_is_due(now - DIGEST_MIN_INTERVAL, now, DIGEST_MIN_INTERVAL)
+    assert not digest_is_due(now - DIGEST_MIN_INTERVAL + timedelta(seconds=1), now, DIGEST_MIN_INTERVAL)
+    assert digest_is_due(now - timedelta(seconds=1), now, None)  # the command sends whatever the interval
+
+
+@pytest.mark.django_db
+class TestMinimumInterval:
+    """The scheduled run's "once a day": pinned on the run itself, not only on the rule."""
+
+    def run_with_previous_digest(self, age, run):
+        user = subscriber(ASSOCIATION)
+        NewsPageFactory(title="Nouvelle actualité")
+        now = timezone.now()
+        NewsDigestState.objects.create(user=user, last_sent_at=now - age)
+        return run(now=now, min_interval=DIGEST_MIN_INTERVAL)
+
+    def test_sent_exactly_at_the_interval(self, run, mailoutbox):
+        assert self.run_with_previous_digest(DIGEST_MIN_INTERVAL, run) == 1
+        assert "Nouvelle actualité" in mailoutbox[0].body
+
+    def test_not_sent_one_second_before(self, run, mailoutbox):
+        assert self.run_with_previous_digest(DIGEST_MIN_INTERVAL - timedelta(seconds=1), run) == 0
+        assert mailoutbox == []
 
 
 @pytest.mark.django_db

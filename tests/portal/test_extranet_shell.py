@@ -1,15 +1,17 @@
-"""Extranet shell: NEGE branding, the per-role menu and the "Vos raccourcis" dashboard panel."""
+"""Extranet shell: NEGE branding, the menu trimmed per permission and the "Vos raccourcis" dashboard panel."""
 
 import re
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 
-from portal.accounts import wagtail_hooks
+from portal import registry
 from portal.accounts.roles import Role
-from portal.accounts.wagtail_hooks import Shortcut, shortcuts_for
+from portal.accounts.wagtail_hooks import shortcuts_for
+from portal.registry import Shortcut
 
 from .factories import PASSWORD, UserFactory
 
@@ -181,9 +183,9 @@ class TestAdministrator:
 class TestShortcutResolution:
     def test_missing_screens_are_skipped_and_fallbacks_used(self, monkeypatch):
         monkeypatch.setattr(
-            wagtail_hooks,
-            "SHORTCUTS",
-            [
+            registry,
+            "shortcuts",
+            lambda: [
                 Shortcut("Absent", ("nowhere:index", "app.DoesNotExist")),
                 Shortcut("Repli", ("nowhere:index", "wagtailadmin_account")),
                 Shortcut("Écran de modèle", ("mail.OutgoingEmail",)),
@@ -194,8 +196,52 @@ class TestShortcutResolution:
         assert shortcuts_for(admin)[0]["url"] == reverse("wagtailadmin_account")
 
     def test_model_screen_needs_its_permission(self, monkeypatch):
-        monkeypatch.setattr(wagtail_hooks, "SHORTCUTS", [Shortcut("Courriels", ("mail.OutgoingEmail",))])
+        monkeypatch.setattr(registry, "shortcuts", lambda: [Shortcut("Courriels", ("mail.OutgoingEmail",))])
         assert shortcut_labels(UserFactory(roles=[Role.EMPLOYMENT_ADVISER])) == []
+
+    def test_shortcut_needs_its_permission_codename(self, monkeypatch):
+        guarded = Shortcut("Mon compte", ("wagtailadmin_account",), "accounts.view_technical_menus")
+        monkeypatch.setattr(registry, "shortcuts", lambda: [guarded])
+        user = UserFactory(roles=[Role.EMPLOYMENT_ADVISER])
+        assert shortcut_labels(user) == []
+        user.user_permissions.add(permission("accounts.view_technical_menus"))
+        assert shortcut_labels(refetch(user)) == ["Mon compte"]
+
+    def test_shortcuts_follow_their_declared_order_across_apps(self):
+        orders = [shortcut.order for shortcut in registry.shortcuts()]
+        assert orders == sorted(orders)
+        labels = [shortcut.label for shortcut in registry.shortcuts()]
+        assert labels[0] == "Pages du site" and labels[-1] == "Mon compte"
+        assert labels.index("Demandes d'adhésion") < labels.index("Dossiers de candidature")
+
+
+def permission(name):
+    app_label, codename = name.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def refetch(user):
+    """A fresh user object: Django caches permissions on the instance."""
+    return type(user).objects.get(pk=user.pk)
+
+
+class TestMenusFollowPermissions:
+    """The trimmed entries follow permission codenames, not group names."""
+
+    def test_technical_menus_with_their_permission(self):
+        user = UserFactory(roles=[Role.EMPLOYMENT_ADVISER])
+        assert "help" not in menu_names(user)
+        user.user_permissions.add(permission("accounts.view_technical_menus"))
+        assert "help" in menu_names(refetch(user))  # "reports" also needs a report permission
+
+    def test_media_libraries_close_when_the_editor_group_loses_the_permission(self, client):
+        user = UserFactory(roles=[Role.EDITOR])
+        assert {"images", "documents"} <= menu_names(user)
+        Group.objects.get(name=Role.EDITOR.value).permissions.remove(permission("accounts.manage_site_content"))
+        user = refetch(user)
+        assert not {"images", "documents"} & menu_names(user)
+        assert not {"Pages du site", "Images", "Documents"} & set(shortcut_labels(user))
+        assert 'class="w-summary__list"' not in dashboard(client, user)
 
 
 class TestRealLogin:

@@ -2,7 +2,7 @@
 
 import sys
 from io import StringIO
-from types import ModuleType, SimpleNamespace
+from types import ModuleType
 
 import pytest
 from django.core.cache import cache
@@ -12,13 +12,15 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from portal import registry
 from portal.accounts.models import User
-from portal.accounts.roles import Role, has_role
-from portal.demo import demo_organisation, demo_user
+from portal.accounts.roles import Role
+from portal.demo import demo_user
+from portal.organisations.demo import demo_organisation
 from portal.organisations.enums import CategoryCode, MembershipState
 from portal.organisations.models import Organisation
-from portal.pages.management.commands import seed_demo
 from portal.pages.models import ContentPage, FooterLink, MenuItem, SiteSettings
+from recruitment.models.reference import ContractType, SarResult
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +41,11 @@ DEMO_USERNAMES = [
 
 @pytest.fixture
 def no_app_demos(monkeypatch):
-    """Only the base data: the apps' own demo modules are tested by their owners."""
+    """Only the site-wide steps: the apps' own demo modules are tested by their owners."""
     calls = []
-    fake_module = SimpleNamespace(__name__="fake.demo", seed=lambda stdout, *, candidates=0: calls.append(candidates))
-    monkeypatch.setattr(seed_demo, "demo_modules", lambda: [fake_module])
+    site_wide = [step for step in registry.demo_steps() if step.seed.__module__.startswith("portal.")]
+    fake_step = registry.DemoStep(150, lambda stdout, *, candidates=0: calls.append(candidates))
+    monkeypatch.setattr(registry, "demo_steps", lambda: sorted([*site_wide, fake_step], key=lambda s: s.order))
     return calls
 
 
@@ -91,15 +94,23 @@ class TestIdempotency:
         run(candidates=5)
         assert no_app_demos == [5]
 
-    def test_every_installed_app_demo_with_a_seed_function_is_found(self, monkeypatch):
-        with_seed = ModuleType("news.demo")
-        with_seed.seed = lambda stdout, *, candidates=0: None
-        monkeypatch.setitem(sys.modules, "news.demo", with_seed)
-        monkeypatch.setitem(sys.modules, "directory.demo", ModuleType("directory.demo"))  # no seed()
-        modules = seed_demo.demo_modules()
-        assert with_seed in modules
-        assert "directory.demo" not in {module.__name__ for module in modules}
-        assert all(callable(module.seed) for module in modules)
+    def test_every_installed_app_demo_step_is_found_in_its_order(self, monkeypatch):
+        first = registry.DemoStep(-1, lambda stdout, *, candidates=0: None)
+        with_steps = ModuleType("news.demo")
+        with_steps.DEMO_STEPS = [first]
+        monkeypatch.setitem(sys.modules, "news.demo", with_steps)
+        monkeypatch.setitem(sys.modules, "directory.demo", ModuleType("directory.demo"))  # no DEMO_STEPS
+        steps = registry.demo_steps()
+        assert steps[0] is first
+        assert not [step for step in steps if step.seed.__module__ == "directory.demo"]
+        assert [step.order for step in steps] == sorted(step.order for step in steps)
+
+    def test_the_real_steps_run_base_apps_then_closing_touches(self):
+        modules = [step.seed.__module__ for step in registry.demo_steps()]
+        assert modules[:3] == ["portal.pages.demo", "portal.organisations.demo", "portal.accounts.demo"]
+        assert modules.index("recruitment.demo") < modules.index("recruitment.commission.demo")
+        assert modules.index("recruitment.commission.demo") < modules.index("recruitment.sar.demo")
+        assert modules[-1] == "portal.pages.demo"
 
 
 class TestBaseData:
@@ -140,13 +151,13 @@ class TestBaseData:
             ("recruteur.a2", Role.COMPANY_RECRUITER),
             ("recruteur.b", Role.COMPANY_RECRUITER),
         ]
-        missing = [(username, role) for username, role in expected if not has_role(demo_user(username), role)]
+        missing = [(username, role) for username, role in expected if role.value not in group_names(username)]
         assert missing == []
         assert demo_user("admin").is_superuser
 
     def test_only_the_named_users_get_their_roles(self):
-        assert not has_role(demo_user("recruteur.a2"), Role.ORGANISATION_REFERENT)
-        assert not has_role(demo_user("referent.a"), Role.COMPANY_RECRUITER)
+        assert Role.ORGANISATION_REFERENT.value not in group_names("recruteur.a2")
+        assert Role.COMPANY_RECRUITER.value not in group_names("referent.a")
         assert not demo_user("redacteur").is_superuser
 
     def test_pages_and_settings(self):
@@ -172,6 +183,10 @@ class TestBaseData:
         assert 'href="/adherer/">Devenir adhérent</a>' in html
 
 
+def group_names(username):
+    return set(demo_user(username).groups.values_list("name", flat=True))
+
+
 class TestDemoLogin:
     def test_each_demo_user_logs_into_the_extranet(self, monkeypatch, no_app_demos):
         monkeypatch.delenv("DEMO_PASSWORD", raising=False)
@@ -195,8 +210,6 @@ class TestDemoLogin:
 
 class TestReferenceLoading:
     def test_reference_lists_are_loaded_when_missing(self, no_app_demos):
-        from recruitment.models.reference import ContractType, SarResult
-
         SarResult.objects.all().delete()
         ContractType.objects.all().delete()
         run()

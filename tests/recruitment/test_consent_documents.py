@@ -54,6 +54,12 @@ class TestConsentByScan:
         response = client.post(url("add"), dossier_data(adviser, consent_method="scan", consent_scan=scan))
         assert "consent_scan" in response.context["form"].errors
 
+    def test_png_named_pdf_refused_as_a_scan(self, client, adviser):
+        scan = SimpleUploadedFile("consentement.pdf", png_bytes(), content_type="application/pdf")
+        response = client.post(url("add"), dossier_data(adviser, consent_method="scan", consent_scan=scan))
+        assert "en réalité au format" in " ".join(response.context["form"].errors["consent_scan"])
+        assert not Candidate.objects.exists()
+
     def test_scan_required_when_chosen(self, client, adviser):
         response = client.post(url("add"), dossier_data(adviser, consent_method="scan"))
         assert "consent_scan" in response.context["form"].errors
@@ -131,6 +137,16 @@ class TestDocuments:
         bad = SimpleUploadedFile(name, content)
         response = self.upload(client, adviser, [{"doc_type": "CV", "file": bad, "title": ""}])
         assert response.status_code == 200
+        assert not Candidate.objects.exists()
+
+    def test_png_named_pdf_refused_with_the_message_next_to_the_field(self, client, adviser):
+        disguised = SimpleUploadedFile("cv.pdf", png_bytes(), content_type="application/pdf")
+        response = self.upload(client, adviser, [{"doc_type": "CV", "file": disguised, "title": ""}])
+        assert response.status_code == 200
+        document_form = response.context["form"].formsets["candidate_documents"].forms[0]
+        message = " ".join(document_form.errors["file"])
+        assert "en réalité au format" in message and "PDF" in message
+        assert message in response.content.decode().replace("&#x27;", "'")
         assert not Candidate.objects.exists()
 
     def test_size_limit(self, client, adviser):

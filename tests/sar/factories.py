@@ -7,9 +7,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from portal.accounts.roles import Role
+from recruitment.commission.models import AnalysisSkill
 from recruitment.enums import Classification, ConsentMethod
 from recruitment.models import Consent, SarResult
 from recruitment.sar.models import FollowUpSheet, TrainingNeed
+from tests.commission.factories import AnalysisFactory
 from tests.portal.factories import OrganisationFactory, UserFactory
 from tests.recruitment.factories import CandidateFactory, png_bytes, terms
 
@@ -76,9 +78,6 @@ class TrainingNeedFactory(factory.django.DjangoModelFactory):
 
 def analysed(candidate, *, skills=(), courses=(), **kwargs):
     """Attach a completed commission analysis; `skills` = [(Skill, level)], `courses` = [TrainingCourse]."""
-    from recruitment.commission.models import AnalysisSkill
-    from tests.commission.factories import AnalysisFactory
-
     analysis = AnalysisFactory(candidate=candidate, completed=True, **kwargs)
     for skill, level in skills:
         AnalysisSkill.objects.create(analysis=analysis, skill=skill, level=level)

@@ -4,7 +4,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_q.models import Schedule
 
+from portal.schedules import ensure_schedules
 from recruitment.sar.models import ReminderLog
 from recruitment.sar.notifications import send_due_reminders
 from tests.sar.factories import FollowUpSheetFactory
@@ -37,6 +39,21 @@ def test_reminder_lists_due_and_overdue_sheets_once_a_day(recruiter, colleague, 
     assert send_due_reminders(today=TODAY + timedelta(days=1)) == 2
 
 
+def test_a_sheet_due_today_is_reminded_but_not_marked_overdue(recruiter, mailoutbox):
+    FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, due_on=TODAY)
+    assert send_due_reminders() == 1
+    assert "(dépassée)" not in mailoutbox[0].body
+    # The next day, the same sheet is past its due date.
+    send_due_reminders(today=TODAY + timedelta(days=1))
+    assert "(dépassée)" in mailoutbox[1].body
+
+
+def test_no_reminder_to_whoever_lost_the_pool_search(recruiter, mailoutbox):
+    FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, overdue=True)
+    recruiter.groups.clear()
+    assert send_due_reminders() == 0
+
+
 def test_no_reminder_without_due_sheets(recruiter, mailoutbox):
     FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, due_on=TODAY + timedelta(days=30))
     assert send_due_reminders() == 0
@@ -44,10 +61,6 @@ def test_no_reminder_without_due_sheets(recruiter, mailoutbox):
 
 
 def test_daily_schedule_registered():
-    from django_q.models import Schedule
-
-    from portal.schedules import ensure_schedules
-
     ensure_schedules()
     schedule = Schedule.objects.get(func="recruitment.sar.notifications.send_due_reminders")
     assert schedule.schedule_type == Schedule.DAILY

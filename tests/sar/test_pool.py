@@ -9,12 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from portal.accounts.roles import Role
 from recruitment.commission.models import TrainingAction, TrainingPlan
 from recruitment.models import ExperienceBand, Skill, SkillTheme, StudyLevel, TrainingCourse
 from recruitment.sar.enums import OVERDUE_LOCK_MESSAGE
 from tests.commission.factories import SessionFactory
-from tests.portal.factories import UserFactory
 from tests.recruitment.factories import CandidateFactory, area, job
 from tests.sar.conftest import login
 from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory, analysed
@@ -49,12 +47,6 @@ class TestWhoIsInThePool:
         FollowUpSheetFactory(candidate=colleagues, company=recruiter.organisation, created_by=colleague)
         FollowUpSheetFactory(candidate=other_company)
         assert listed(login(client, recruiter), pool_url) == {other_company.pk, free.pk}
-
-    def test_refused_to_other_roles(self, client, pool_url):
-        adviser = UserFactory(roles=[Role.EMPLOYMENT_ADVISER])
-        response = login(client, adviser).get(pool_url)
-        assert response.status_code in (302, 403)
-        assert "candidates" not in (response.context or {})
 
 
 class TestFilters:
@@ -276,9 +268,18 @@ class TestOverdueLock:
         sheet.save()
         assert listed(login(client, recruiter), pool_url) == {candidate.pk}
 
-    def test_sheet_due_today_or_without_due_date_does_not_lock(self, client, recruiter, pool_url):
-        FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, due_on=TODAY)
-        FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, without_due_date=True)
+    @pytest.mark.parametrize(
+        ("due_on", "locked"),
+        [(TODAY - timedelta(days=1), True), (TODAY, False), (TODAY + timedelta(days=1), False), (None, False)],
+        ids=["due-yesterday", "due-today", "due-tomorrow", "no-due-date"],
+    )
+    def test_only_a_sheet_past_its_due_date_locks(self, client, recruiter, pool_url, due_on, locked):
+        FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, due_on=due_on)
         response = login(client, recruiter).get(pool_url)
-        assert escape(OVERDUE_LOCK_MESSAGE) not in response.content.decode()
+        assert (escape(OVERDUE_LOCK_MESSAGE) in response.content.decode()) is locked
+        assert ("candidates" in response.context) is not locked
+
+    def test_a_colleague_overdue_sheet_does_not_lock(self, client, recruiter, colleague, pool_url):
+        FollowUpSheetFactory(company=recruiter.organisation, created_by=colleague, overdue=True)
+        response = login(client, recruiter).get(pool_url)
         assert "candidates" in response.context

@@ -1,15 +1,16 @@
-"""Portfolio: scoping per profile (one class each), filters, shortcuts, sorting, export, query count."""
+"""Portfolio: filters, shortcuts, sorting, export, query count (who sees which sheets: test_permissions)."""
 
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.accounts.roles import Role
+from recruitment.models import Skill
 from recruitment.sar.enums import SheetAction
 from recruitment.sar.models import FollowUpSheet
-from tests.portal.factories import UserFactory
 from tests.recruitment.factories import area, job
 from tests.sar.conftest import login
 from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory, analysed, result
@@ -19,86 +20,10 @@ TODAY = timezone.localdate()
 INDEX = "sar_sheets:index"
 
 
-def object_routes(sheet):
-    candidate = sheet.candidate
-    doc = candidate.candidate_documents.first()
-    return [
-        reverse("sar_sheets:edit", args=[sheet.pk]),
-        reverse("sar_sheets:history", args=[sheet.pk]),
-        reverse("sar_sheets:usage", args=[sheet.pk]),
-        reverse("sar_pool:study", args=[candidate.pk]),
-        reverse("sar_pool:document", args=[candidate.pk, doc.pk]),
-    ]
-
-
 def listed(client, **params):
     response = client.get(reverse(INDEX), params)
     assert response.status_code == 200
     return {sheet.pk for sheet in response.context["object_list"]}
-
-
-@pytest.fixture
-def company_sheet(recruiter):
-    # A candidate no longer in the pool (found a job: classification kept, consent withdrawn):
-    # only the portfolio gives access to the profile.
-    candidate = PoolCandidateFactory(with_cv=True)
-    return FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter, candidate=candidate)
-
-
-class TestSecondRecruiterOfTheSameCompany:
-    def test_sees_and_edits_the_shared_portfolio(self, client, colleague, company_sheet):
-        login(client, colleague)
-        assert listed(client) == {company_sheet.pk}
-        for url in object_routes(company_sheet):
-            assert client.get(url).status_code == 200, url
-        response = client.post(
-            reverse("sar_sheets:edit", args=[company_sheet.pk]),
-            {"result": result("proposition-en-cours").pk, "comment": "Repris par un collègue"},
-        )
-        assert response.status_code == 302
-        company_sheet.refresh_from_db()
-        assert company_sheet.comment == "Repris par un collègue"
-
-
-class TestRecruiterOfAnotherCompany:
-    def test_refused_on_every_route(self, client, other_recruiter, company_sheet):
-        company_sheet.candidate.consent.delete()  # out of the pool: reachable only through company A's portfolio
-        login(client, other_recruiter)
-        assert listed(client) == set()
-        for url in object_routes(company_sheet):
-            assert client.get(url).status_code == 404, url
-        response = client.post(
-            reverse("sar_sheets:edit", args=[company_sheet.pk]), {"result": result("abandon-dossier").pk}
-        )
-        assert response.status_code == 404
-        export = client.get(reverse(INDEX), {"export": "csv"})
-        assert company_sheet.candidate.last_name not in b"".join(export.streaming_content).decode()
-        company_sheet.refresh_from_db()
-        assert company_sheet.result.code == "aucun-etude-en-cours"
-
-    def test_no_creation_or_deletion_outside_the_quick_actions(self, client, recruiter, company_sheet):
-        login(client, recruiter)
-        assert client.get(reverse("sar_sheets:add")).status_code == 404
-        response = client.post(reverse("sar_sheets:delete", args=[company_sheet.pk]))
-        assert response.status_code in (302, 403)
-        assert FollowUpSheet.objects.filter(pk=company_sheet.pk).exists()
-
-
-class TestEmploymentAdviser:
-    def test_no_access(self, client, company_sheet):
-        adviser = UserFactory(roles=[Role.EMPLOYMENT_ADVISER], organisation=company_sheet.candidate.organisation)
-        login(client, adviser)
-        assert client.get(reverse(INDEX)).status_code in (302, 403)
-        for url in object_routes(company_sheet):
-            assert client.get(url).status_code in (302, 403, 404), url
-
-
-class TestAnonymous:
-    def test_redirected_to_login(self, client, company_sheet):
-        for url in [reverse(INDEX), *object_routes(company_sheet)]:
-            response = client.get(url)
-            assert response.status_code == 302
-            assert "login" in response.url
 
 
 class TestPortfolioList:
@@ -151,9 +76,19 @@ class TestPortfolioList:
         assert "Mes fiches de suivi de recrutement" in page and "Mes fiches dépassées" in page
         assert reverse("sar_pool:study", args=[a.candidate_id]) in page
 
-    def test_skill_theme_and_mastery_level(self, client, recruiter):
-        from recruitment.models import Skill
+    @pytest.mark.parametrize(
+        ("offset", "overdue"), [(-1, True), (0, False), (1, False)], ids=["yesterday", "today", "tomorrow"]
+    )
+    def test_my_overdue_sheets_and_the_marker_on_the_sheet(self, client, recruiter, offset, overdue):
+        sheet = FollowUpSheetFactory(
+            company=recruiter.organisation, created_by=recruiter, due_on=TODAY + timedelta(days=offset)
+        )
+        login(client, recruiter)
+        assert listed(client, overdue="true") == ({sheet.pk} if overdue else set())
+        page = client.get(reverse("sar_sheets:edit", args=[sheet.pk])).content.decode()
+        assert ("(dépassée)" in page) is overdue
 
+    def test_skill_theme_and_mastery_level(self, client, recruiter):
         skill = Skill.objects.select_related("theme").order_by("theme__order", "order").first()
         expert = FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter)
         analysed(expert.candidate, skills=[(skill, "experimente")])
@@ -190,14 +125,11 @@ class TestPortfolioList:
         assert xlsx.status_code == 200
         assert "spreadsheetml" in xlsx["Content-Type"]
 
-    def test_query_count_independent_of_rows(self, client, recruiter, django_assert_max_num_queries):
+    def test_query_count_independent_of_rows(self, client, recruiter):
         for _ in range(3):
             FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter).candidate.current_jobs.add(job())
         login(client, recruiter)
         client.get(reverse(INDEX))
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as few:
             client.get(reverse(INDEX))
         for _ in range(10):

@@ -1,14 +1,18 @@
 """The result → status → days table (DESIGN.md 3.3), row by row, and the other pure rules."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from portal.reference_data.recruitment import SAR_RESULTS
 from recruitment.models import ContractType, RecruitmentState, SarResult
 from recruitment.sar import rules
+from recruitment.sar.models import FollowUpSheet
 from tests.design_tables import SAR_TABLE
+from tests.sar.factories import FollowUpSheetFactory, result
 
 CHANGED = datetime(2026, 1, 10, 15, 30)
 
@@ -96,13 +100,77 @@ def test_recruitment_section_mandatory_for_recruitment():
     )
 
 
-def test_overdue_and_due_soon():
-    today = date(2026, 3, 1)
-    assert rules.is_overdue(date(2026, 2, 28), today)
-    assert not rules.is_overdue(today, today)
-    assert not rules.is_overdue(None, today)
-    assert rules.is_due_soon(date(2026, 3, 8), today, 7)
-    assert not rules.is_due_soon(date(2026, 3, 9), today, 7)
+TODAY = date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("due_on", "overdue"),
+    [(date(2026, 2, 28), True), (TODAY, False), (date(2026, 3, 2), False), (None, False)],
+    ids=["due-yesterday", "due-today", "due-tomorrow", "no-due-date"],
+)
+def test_overdue_means_strictly_past_the_due_date(due_on, overdue):
+    assert rules.is_overdue(due_on, TODAY) is overdue
+
+
+@pytest.mark.parametrize(
+    ("due_on", "reminded"),
+    [(date(2026, 2, 1), True), (date(2026, 3, 8), True), (date(2026, 3, 9), False), (None, False)],
+    ids=["overdue", "last-day-of-the-horizon", "day-after-the-horizon", "no-due-date"],
+)
+def test_due_soon_within_the_horizon(due_on, reminded):
+    assert rules.is_due_soon(due_on, TODAY, 7) is reminded
+
+
+@pytest.mark.django_db
+def test_queryset_and_property_agree_on_every_boundary():
+    """The overdue() / due_soon() querysets and the is_overdue property are the same rule."""
+    today = timezone.localdate()
+    sheets = {offset: FollowUpSheetFactory(due_on=today + timedelta(days=offset)) for offset in (-1, 0, 1, 7, 8)}
+    sheets[None] = FollowUpSheetFactory(without_due_date=True)
+    overdue = set(FollowUpSheet.objects.overdue().values_list("pk", flat=True))
+    assert overdue == {sheets[-1].pk}
+    assert overdue == {sheet.pk for sheet in FollowUpSheet.objects.all() if sheet.is_overdue}
+    due_soon = set(FollowUpSheet.objects.due_soon(7).values_list("pk", flat=True))
+    assert due_soon == {sheets[offset].pk for offset in (-1, 0, 1, 7)}
+    assert due_soon == {s.pk for s in FollowUpSheet.objects.all() if rules.is_due_soon(s.due_on, today, 7)}
+    # On another day (the reminders' `today`), the same rule moves with it.
+    assert set(FollowUpSheet.objects.overdue(today + timedelta(days=1)).values_list("pk", flat=True)) == {
+        sheets[-1].pk,
+        sheets[0].pk,
+    }
+
+
+@pytest.mark.parametrize(
+    ("end", "accepted"),
+    [(date(2026, 1, 9), False), (date(2026, 1, 10), True), (date(2026, 1, 11), True)],
+    ids=["day-before-the-start", "same-day-as-the-start", "day-after-the-start"],
+)
+def test_contract_end_date_may_equal_the_start_date(end, accepted):
+    assert rules.contract_end_is_valid(date(2026, 1, 10), end) is accepted
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("end", "accepted"),
+    [(date(2026, 1, 9), False), (date(2026, 1, 10), True)],
+    ids=["day-before-the-start", "same-day-as-the-start"],
+)
+def test_the_model_checks_the_contract_end_date_on_every_path(end, accepted):
+    """FollowUpSheet.clean() holds the rule: a command or an import validates like the screen."""
+    sheet = FollowUpSheetFactory()
+    sheet.result = result("recrutement")
+    sheet.recruited_on = date(2026, 1, 10)
+    sheet.contract_type = ContractType.objects.get(code="cdd")
+    sheet.contract_end_date = end
+    sheet.recruitment_state = RecruitmentState.objects.get(code="periode-essai")
+    if accepted:
+        sheet.clean()
+    else:
+        with pytest.raises(ValidationError) as refused:
+            sheet.clean()
+        assert refused.value.message_dict == {
+            "contract_end_date": ["La date de fin de contrat ne peut pas précéder la date de recrutement."]
+        }
 
 
 def test_sheet_title():

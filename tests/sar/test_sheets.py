@@ -7,11 +7,13 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Site
 
+from portal.pages.models import SiteSettings
 from recruitment.models import ContactPoint, ContractType, InternalDocument, RecruitmentState, RejectionCause
 from recruitment.sar.enums import DUPLICATE_SHEET_MESSAGE, QuickAction, SheetAction
 from recruitment.sar.models import FollowUpSheet
+from recruitment.sar.sheets import create_from_quick_action
 from tests.portal.factories import UserFactory
 from tests.recruitment.factories import PDF_BYTES
 from tests.sar.conftest import login
@@ -96,8 +98,6 @@ class TestQuickActions:
         assert escape(DUPLICATE_SHEET_MESSAGE) in response.content.decode()
 
     def test_integrity_error_falls_back_to_the_existing_sheet(self, recruiter):
-        from recruitment.sar.sheets import create_from_quick_action
-
         candidate = PoolCandidateFactory()
         first, created = create_from_quick_action(user=recruiter, candidate=candidate, quick_action="study_later")
         again, created_again = create_from_quick_action(
@@ -256,16 +256,54 @@ class TestSheetForm:
         sheet.refresh_from_db()
         assert sheet.status.name == "Rupture contrat"
 
+    @pytest.mark.parametrize(
+        ("days", "saved"), [(-1, False), (0, True), (1, True)], ids=["day-before", "same-day", "day-after"]
+    )
+    def test_contract_end_date_not_before_the_start(self, client, recruiter, sheet, days, saved):
+        response = edit(
+            login(client, recruiter),
+            sheet,
+            result=result("recrutement").pk,
+            recruited_on=TODAY.isoformat(),
+            contract_type=ContractType.objects.get(code="contrat-apprentissage").pk,
+            contract_end_date=(TODAY + timedelta(days=days)).isoformat(),
+            recruitment_state=RecruitmentState.objects.get(code="periode-essai").pk,
+        )
+        assert (response.status_code == 302) is saved
+        sheet.refresh_from_db()
+        assert (sheet.contract_end_date == TODAY + timedelta(days=days)) is saved
+        if not saved:
+            errors = response.context["form"].errors
+            assert errors["contract_end_date"] == [
+                "La date de fin de contrat ne peut pas précéder la date de recrutement."
+            ]
+
     def test_every_change_is_in_the_history(self, client, recruiter, sheet):
         login(client, recruiter)
-        edit(client, sheet, result=result("proposition-en-cours").pk, comment="Proposition envoyée")
+        edit(
+            client,
+            sheet,
+            result=result("proposition-en-cours").pk,
+            comment="Proposition envoyée",
+            action_codes=[SheetAction.CV_ANALYSIS],
+        )
         entry = ModelLogEntry.objects.filter(object_id=str(sheet.pk), action="sar.change").get()
-        fields = {change["field"] for change in entry.data["changes"]}
-        assert {"résultat", "statut", "date d'échéance", "commentaires"} <= fields
+        changes = {change["field"]: (change["old"], change["new"]) for change in entry.data["changes"]}
+        assert changes["résultat"] == ("Aucun - étude de la candidature en cours", "Proposition en cours")
+        assert changes["statut"] == ("Etude en cours", "Recrutement en cours")
+        assert changes["date d'échéance"][1] == (TODAY + timedelta(days=30)).strftime("%d/%m/%Y")
+        assert changes["actions effectuées"] == ("", "Analyse du CV")
+        assert changes["commentaires"] == ("", "Proposition envoyée")
         assert entry.user == recruiter
         history = client.get(reverse("sar_sheets:history", args=[sheet.pk]))
         assert history.status_code == 200
-        assert "Proposition en cours" in history.content.decode()
+        html = history.content.decode()
+        assert "actions effectuées : — → Analyse du CV" in html
+        assert "Proposition en cours" in html
+
+    def test_a_save_without_change_adds_no_history_entry(self, client, recruiter, sheet):
+        edit(login(client, recruiter), sheet)
+        assert not ModelLogEntry.objects.filter(object_id=str(sheet.pk), action="sar.change").exists()
 
 
 class TestNonResponse:
@@ -298,10 +336,6 @@ class TestNonResponse:
         assert len(mailoutbox) == 2
 
     def test_fallback_to_the_dossier_contact_and_site_settings_copy(self, client, recruiter, sheet, mailoutbox):
-        from wagtail.models import Site
-
-        from portal.pages.models import SiteSettings
-
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         site_settings.commission_email = "commission@exemple.test"
         site_settings.save()

@@ -1,39 +1,20 @@
-"""Fill a development or demo site with fictitious data (idempotent)."""
+"""Fill a development or demo site with fictitious data (idempotent).
 
-from importlib import import_module
+The data comes from the `DEMO_STEPS` of every app's `demo.py` (see portal.registry), run in
+their order, each in its own transaction.
+"""
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from portal import demo
+from portal import registry
 
 
 def reference_missing():
     """True when a reference list is still empty (a fresh database)."""
-    from portal.organisations.models import EmploymentArea, OrganisationCategory
-    from recruitment.models import reference
-
-    models = [EmploymentArea, OrganisationCategory] + [getattr(reference, name) for name in reference.__all__]
-    return any(not model.objects.exists() for model in models)
-
-
-def demo_modules():
-    """The `<app>.demo` modules of the installed apps that define `seed(stdout, *, candidates=0)`."""
-    modules = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.demo"
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        if callable(getattr(module, "seed", None)):
-            modules.append(module)
-    return modules
+    return any(not item.model.objects.exists() for item in registry.reference_lists())
 
 
 class Command(BaseCommand):
@@ -56,11 +37,8 @@ class Command(BaseCommand):
         if reference_missing():
             call_command("load_reference", verbosity=0)
         call_command("setup_roles", verbosity=0, stdout=self.stdout)
-        with transaction.atomic():
-            demo.seed_base(self.stdout)
-        for module in demo_modules():
-            self.stdout.write(f"Démonstration : {module.__name__}")
+        for step in registry.demo_steps():
+            self.stdout.write(f"Démonstration : {step.label}")
             with transaction.atomic():
-                module.seed(self.stdout, candidates=candidates)
-        demo.seed_last(self.stdout)
+                step.seed(self.stdout, candidates=candidates)
         self.stdout.write(self.style.SUCCESS("Données de démonstration à jour."))

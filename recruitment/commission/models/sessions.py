@@ -1,32 +1,35 @@
-"""The commission "Aide aux Actions de Recrutement": sessions, per-dossier analyses, training plans (PIADC).
-
-The final classification itself lives on `recruitment.Candidate` (classification, classified_on).
-"""
+"""Commission sessions and the per-dossier analyses (five panels, assessed skills, mobility)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable
 
-from portal.accounts.roles import Role
 from portal.organisations.enums import CategoryCode
 
-from .enums import (
-    ActionState,
+from .. import rules
+from ..enums import (
     AnalysisState,
     BehaviourOpinion,
     Classification,
     CompetenceOpinion,
     ExperienceOpinion,
     MasteryLevel,
-    PlanState,
     ProjectOpinion,
     QualificationOpinion,
 )
 
 YES_NO = [(True, "Oui"), (False, "Non")]
+
+
+def holders_of(codename):
+    """Users holding the permission `commission.<codename>`, through a group or directly (never group names)."""
+    return Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label="commission") | Q(
+        user_permissions__codename=codename, user_permissions__content_type__app_label="commission"
+    )
 
 
 class Session(models.Model):
@@ -48,14 +51,14 @@ class Session(models.Model):
         verbose_name="pilote de la session",
         on_delete=models.PROTECT,
         related_name="piloted_sessions",
-        limit_choices_to={"groups__name": Role.SESSION_PILOT.value},
+        limit_choices_to=holders_of("pilot_session"),
     )
     recruiters = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name="recruteurs conseil",
         blank=True,
         related_name="commission_sessions",
-        limit_choices_to={"groups__name": Role.ADVISORY_RECRUITER.value},
+        limit_choices_to=holders_of("fill_analysis"),
     )
     comment = models.TextField("commentaire", blank=True)
     published_on = models.DateField("date de publication des dossiers", null=True, blank=True)
@@ -74,6 +77,11 @@ class Session(models.Model):
         verbose_name = "session de la commission"
         verbose_name_plural = "sessions de la commission"
         ordering = ["-date", "-pk"]
+        permissions = [
+            ("pilot_session", "Piloter les sessions (rattacher les dossiers, débriefer, classer, publier)"),
+            ("view_commission_statistics", "Voir les statistiques de la commission"),
+            ("take_over_proposal", "Prendre en charge les stagiaires proposés hors vivier"),
+        ]
 
     def __str__(self):
         return f"Session du {self.date:%d/%m/%Y} – {self.place}"
@@ -93,7 +101,7 @@ class Analysis(ClusterableModel):
         null=True,
         blank=True,
         related_name="commission_analyses",
-        limit_choices_to={"groups__name": Role.ADVISORY_RECRUITER.value},
+        limit_choices_to=holders_of("fill_analysis"),
     )
     state = models.CharField("état", max_length=20, choices=AnalysisState.choices, default=AnalysisState.DRAFT)
 
@@ -211,6 +219,10 @@ class Analysis(ClusterableModel):
         verbose_name = "analyse de l'employabilité"
         verbose_name_plural = "analyses de l'employabilité"
         ordering = ["session", "candidate__last_name", "candidate__first_name"]
+        permissions = [
+            ("fill_analysis", "Remplir les analyses des sessions dont on est recruteur conseil"),
+            ("view_commission_opinion", "Consulter l'avis de la commission sur les dossiers que l'on suit"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "candidate"],
@@ -221,6 +233,12 @@ class Analysis(ClusterableModel):
 
     def __str__(self):
         return f"{self.candidate} – {self.session}"
+
+    def clean(self):
+        super().clean()
+        error = rules.dismissal_reason_error(self.proposed_classification, self.dismissal_reason_id)
+        if error:
+            raise ValidationError({"dismissal_reason": error})
 
     @property
     def is_completed(self):
@@ -255,113 +273,3 @@ class AnalysisMobility(models.Model):
 
     def __str__(self):
         return f"{self.zone} : {self.frequency}"
-
-
-class TrainingPlan(ClusterableModel):
-    """The PIADC (plan individuel d'adaptation et de développement des compétences) of a candidate."""
-
-    candidate = models.OneToOneField(
-        "recruitment.Candidate", verbose_name="dossier", on_delete=models.CASCADE, related_name="training_plan"
-    )
-    state = models.CharField(
-        "état du PIADC", max_length=20, choices=PlanState.choices, default=PlanState.EMPTY, editable=False
-    )
-    comment = models.TextField("commentaire", blank=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
-
-    class Meta:
-        verbose_name = "plan individuel ADC (PIADC)"
-        verbose_name_plural = "plans individuels ADC (PIADC)"
-        ordering = ["candidate__last_name", "candidate__first_name"]
-
-    def __str__(self):
-        return f"PIADC de {self.candidate}"
-
-    def save(self, *args, **kwargs):
-        # The overall state follows the actions (in memory too: the extranet form saves them after the plan).
-        from .rules import plan_state
-
-        self.state = plan_state(action.state for action in self.actions.all())
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "state"}
-        super().save(*args, **kwargs)
-
-
-class TrainingAction(Orderable):
-    plan = ParentalKey(TrainingPlan, related_name="actions", on_delete=models.CASCADE)
-    course = models.ForeignKey(
-        "recruitment.TrainingCourse", verbose_name="cursus", on_delete=models.PROTECT, null=True, blank=True
-    )
-    title = models.CharField("action", max_length=255, blank=True, help_text="Intitulé si autre que le cursus.")
-    organisation = models.CharField("organisme de formation", max_length=255, blank=True)
-    start_date = models.DateField("date de début", null=True, blank=True)
-    end_date = models.DateField("date de fin", null=True, blank=True)
-    state = models.CharField("état", max_length=20, choices=ActionState.choices, default=ActionState.PLANNED)
-
-    class Meta(Orderable.Meta):
-        verbose_name = "action de formation"
-        verbose_name_plural = "actions de formation"
-
-    def __str__(self):
-        return self.title or str(self.course or "Action")
-
-
-class EmployabilityProfile(models.Model):
-    """A candidate's employability view as the pool search reads it: their latest completed analysis.
-
-    Derived data, rebuilt by `recruitment.commission.profiles.refresh_profiles()` whenever an analysis,
-    its skills or its session change: filtering some 30 000 pooled candidates then reads two narrow,
-    indexed tables instead of joining every analysis and every assessed skill.
-    """
-
-    candidate = models.OneToOneField(
-        "recruitment.Candidate",
-        verbose_name="dossier",
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="employability_profile",
-    )
-    analysis = models.OneToOneField(
-        Analysis, verbose_name="analyse", on_delete=models.CASCADE, related_name="employability_profile"
-    )
-    study_level = models.ForeignKey(
-        "recruitment.StudyLevel",
-        verbose_name="niveau le plus élevé avec diplôme",
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-    )
-    digital_experience = models.ForeignKey(
-        "recruitment.ExperienceBand",
-        verbose_name="années d'expérience dans un métier du numérique",
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = "profil d'employabilité"
-        verbose_name_plural = "profils d'employabilité"
-
-    def __str__(self):
-        return str(self.analysis)
-
-
-class ProfileSkill(models.Model):
-    """A skill of a candidate's employability profile, at the level the commission assessed."""
-
-    profile = models.ForeignKey(
-        EmployabilityProfile, verbose_name="profil", on_delete=models.CASCADE, related_name="skills"
-    )
-    skill = models.ForeignKey("recruitment.Skill", verbose_name="savoir-faire", on_delete=models.PROTECT)
-    level = models.CharField("niveau de maîtrise", max_length=20, choices=MasteryLevel.choices)
-
-    class Meta:
-        verbose_name = "savoir-faire du profil"
-        verbose_name_plural = "savoir-faire des profils"
-        constraints = [models.UniqueConstraint(fields=["profile", "skill"], name="commission_profile_skill_once")]
-        # Covers the pool's "theme / mastery level" filter: an index-only scan yields the candidates.
-        indexes = [models.Index(fields=["skill", "level", "profile"], name="commission_profskill_search")]
-
-    def __str__(self):
-        return f"{self.skill} – {self.get_level_display()}"

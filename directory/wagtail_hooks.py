@@ -1,8 +1,7 @@
 """Extranet screen "Annuaire": the organisation sheets shown in the public directory.
 
-Administrators see and edit every sheet; an organisation's referent sees and edits only the
-sheet(s) of the organisation(s) whose `referent` they are, on every route (list, edit,
-history, usage, delete), enforced by the querysets below and not only by the menu.
+Who sees which sheet is `perms.sheets_for` (every sheet, or the referent's own), applied by the
+scoped viewset to every route: list and export, edit, history, usage, delete.
 
 No moderation: a saved sheet is public at once (the referent was vetted when the board
 accepted the membership, and every change is kept in the sheet's history, so an
@@ -10,90 +9,28 @@ administrator can see who changed what and revert it).
 """
 
 from django import forms
-from django.http import Http404
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from portal.accounts.models import User
-from portal.accounts.roles import Role, has_role
-from portal.organisations.enums import CategoryCode
-from portal.organisations.models import Organisation
+from portal.viewsets import ScopedModelViewSet
 
+from . import perms
+from .forms import OrganisationSheetForm
 from .models import OrganisationSheet
 
-ADMIN_ONLY = "directory.manage_membership_fields"
-
-
-def sheets_for(user):
-    """The sheets `user` may see and edit in the extranet."""
-    if has_role(user, Role.ADMINISTRATOR):
-        return OrganisationSheet.objects.all()
-    return (
-        OrganisationSheet.objects.filter(referent=user) if user.is_authenticated else OrganisationSheet.objects.none()
-    )
-
-
-class OrganisationSheetForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "hr_contact" in self.fields:
-            # Only a colleague may receive the directory's messages, never an outsider.
-            self.fields["hr_contact"].queryset = (
-                User.objects.filter(organisation=self.instance, is_active=True)
-                if self.instance.pk
-                else User.objects.none()
-            )
-            self.fields["hr_contact"].help_text = (
-                "Reçoit les messages envoyés depuis l'annuaire ; à défaut, le référent les reçoit. "
-                "Son adresse n'est jamais affichée."
-            )
-        if "affiliation" in self.fields:
-            self.fields["affiliation"].queryset = (
-                Organisation.objects.accepted()
-                .filter(category__code=CategoryCode.PROFESSIONAL_BODY)
-                .exclude(pk=self.instance.pk)
-            )
-        if "referent" in self.fields:
-            self.fields["referent"].queryset = User.objects.filter(is_active=True)
-
-
-class ScopedObjectMixin:
-    """Refuse (404) any sheet outside the user's scope, whatever the route."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not sheets_for(self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
+ADMIN_ONLY = perms.MANAGE_MEMBERSHIP_FIELDS
 
 
 class IndexView(generic.IndexView):
     def get_base_queryset(self):
-        return sheets_for(self.request.user).select_related("category")
+        return super().get_base_queryset().select_related("category")
 
 
-class EditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class DeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class HistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
-
-
-class UsageView(ScopedObjectMixin, usage.UsageView):
-    pass
-
-
-class OrganisationSheetViewSet(ModelViewSet):
+class OrganisationSheetViewSet(ScopedModelViewSet):
     model = OrganisationSheet
+    scope = staticmethod(perms.sheets_for)
     icon = "group"
     menu_label = "Annuaire"
     menu_order = 250
@@ -102,10 +39,6 @@ class OrganisationSheetViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     index_view_class = IndexView
-    edit_view_class = EditView
-    delete_view_class = DeleteView
-    history_view_class = HistoryView
-    usage_view_class = UsageView
     list_display = ["name", "category", "city", "membership_state", UpdatedAtColumn()]
     list_filter = ["category", "membership_state"]
     list_export = ["name", "category", "company_type", "city", "website", "membership_state", "member_since"]
@@ -166,3 +99,8 @@ class OrganisationSheetViewSet(ModelViewSet):
         ],
         base_form_class=OrganisationSheetForm,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_sheets():
+    return OrganisationSheetViewSet("organisation_sheets")

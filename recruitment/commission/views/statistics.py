@@ -1,0 +1,44 @@
+"""Board statistics of the commission, on screen and as CSV."""
+
+import csv
+
+from django.http import HttpResponse
+
+from .. import perms
+from ..forms import StatisticsForm
+from ..statistics import COLUMNS, chart_rows, statistics
+from .base import CommissionView
+
+
+class StatisticsView(CommissionView):
+    template_name = "commission/statistics.html"
+    header_icon = "table"
+    page_title = "Statistiques de la commission"
+
+    def has_permission(self, user):
+        return perms.may_see_statistics(user)
+
+    def get(self, request, *args, **kwargs):
+        form = StatisticsForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        rows = statistics(filters.get("start"), filters.get("end"), filters.get("territory"))
+        if request.GET.get("format") == "csv":
+            return self.csv_response(rows)
+        context = self.get_context_data(form=form, rows=rows, columns=COLUMNS, chart=chart_rows(rows))
+        query = request.GET.copy()
+        query["format"] = "csv"
+        context["csv_url"] = f"{request.path}?{query.urlencode()}"
+        return self.render_to_response(context)
+
+    @staticmethod
+    def csv_response(rows):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="statistiques-commission.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(["Territoire", *[label for _key, label in COLUMNS]])
+        for row in rows:
+            writer.writerow(
+                [row["label"], *["" if row["values"][k] is None else row["values"][k] for k, _l in COLUMNS]]
+            )
+        return response

@@ -1,0 +1,107 @@
+"""Business rules of the candidate dossiers as small pure functions (no database, no models imported).
+
+- identity comparison (uniqueness of a dossier): `normalize`, `identifier_key`, `identity_key`,
+  `duplicate_error` (the matching itself: `recruitment.duplicates`);
+- the consent gate: `has_consent`, `require_consent` (and `Candidate.objects.with_consent()` for
+  querysets, on the `has_consent` mirror kept by `recruitment.models.consent`);
+- the statuses that hand a dossier to the commission: `hands_to_commission`;
+- the inactivity review: `review_threshold`, `needs_review` (and `Candidate.objects.inactive()`);
+- the recommended name of a dossier document: `suggested_name`.
+"""
+
+import re
+import unicodedata
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+
+from .enums import COMMISSION_EMAIL, COMMISSION_STATUSES, INACTIVITY_REVIEW_DAYS
+
+# --- Uniqueness -------------------------------------------------------------------------------
+# Manual, "Vérification de l'unicité du dossier": match on the France Travail identifier when given,
+# else on last name + first name + city, ignoring accents, case and punctuation.
+
+
+def normalize(text):
+    """'  Émile-Zoé ' -> 'emile zoe': no accents, case-folded, punctuation as single spaces."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+def identifier_key(france_travail_id):
+    """The comparable form of a France Travail identifier ('' when none)."""
+    return re.sub(r"[^0-9a-z]", "", normalize(france_travail_id))
+
+
+def identity_key(last_name, first_name, city):
+    """The comparable form of name + first name + city ('' when one of them is missing)."""
+    parts = [normalize(last_name), normalize(first_name), normalize(city)]
+    return "|".join(parts) if all(parts) else ""
+
+
+def duplicate_error(names):
+    """The refusal of a dossier that may already exist: names only, never which organisation follows them."""
+    return ValidationError(
+        "Un dossier existe peut-être déjà pour ce candidat : %(names)s. Ne poursuivez pas la création : "
+        "écrivez à la commission (%(email)s) qui décidera quel partenaire Emploi suit ce dossier.",
+        params={"names": ", ".join(names), "email": COMMISSION_EMAIL},
+        code="duplicate",
+    )
+
+
+# --- Consent gate -----------------------------------------------------------------------------
+
+CONSENT_REQUIRED_MESSAGE = (
+    "Le consentement du candidat n'est pas recueilli : sans lui, le dossier ne peut pas être transmis ni examiné "
+    "par la commission, ni figurer dans le vivier."
+)
+
+
+def has_consent(candidate):
+    """The consent gate: the dossier's consent is recorded (read from the `has_consent` mirror)."""
+    return bool(candidate.has_consent)
+
+
+def require_consent(candidate):
+    """Raise the French ValidationError when the dossier's consent is not recorded."""
+    if not has_consent(candidate):
+        raise ValidationError(CONSENT_REQUIRED_MESSAGE, code="consent_required")
+
+
+# --- Statuses ---------------------------------------------------------------------------------
+
+# Compared on their code (set by `load_reference`), never on their label: an administrator may
+# rename a status in the reference list.
+COMMISSION_STATUS_CODES = frozenset(code for code, _label in COMMISSION_STATUSES)
+
+
+def hands_to_commission(status_code):
+    """True for the statuses that present a dossier to the commission (they require consent)."""
+    return status_code in COMMISSION_STATUS_CODES
+
+
+# --- Inactivity review ------------------------------------------------------------------------
+
+
+def review_threshold(now):
+    """Dossiers not updated since this moment are to be reviewed (and possibly anonymised)."""
+    return now - timedelta(days=INACTIVITY_REVIEW_DAYS)
+
+
+def needs_review(updated_at, now):
+    """Inactive for two years: to be reviewed by an administrator (exactly two years: not yet)."""
+    return updated_at < review_threshold(now)
+
+
+# --- Documents --------------------------------------------------------------------------------
+
+
+def suggested_name(doc_type, number, last_name, first_name, identifier, extension):
+    """`TYPE-N-NOM-Prénom-Identifiant.ext`, the naming the manual recommends (safe characters only)."""
+    parts = [doc_type, str(number), slugify(last_name).upper(), slugify(first_name).capitalize()]
+    if identifier:
+        parts.append(slugify(identifier).upper())
+    name = "-".join(p for p in parts if p)
+    return f"{name}.{extension.lower().lstrip('.')}" if extension else name

@@ -1,0 +1,243 @@
+"""The portfolio (follow-up sheets) and the training needs: scoped model viewsets (portal.viewsets).
+
+Every object route answers 404 outside `perms.sheets_for` / `perms.training_needs_for`; the view
+subclasses below only add behaviour (joins, the save service, the form's fields, notifications).
+"""
+
+from django.forms import CheckboxSelectMultiple
+from django.forms.models import modelform_factory
+from django.http import Http404
+from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.log_actions import log as log_action
+
+from portal.viewsets import ScopedModelViewSet
+
+from . import notifications, perms, sheets
+from .filters import PortfolioFilterSet
+from .forms import FollowUpSheetForm
+from .models import FollowUpSheet, TrainingNeed
+
+# --- Portfolio (follow-up sheets) ---------------------------------------------------------------
+
+
+class SuiviPanel(Panel):
+    """Section 1 "Suivi": title, company, computed status and dates, non-response alert."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "sar/panels/suivi.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            sheet = self.instance
+            context.update(sheet=sheet, profile_url=reverse("sar_pool:study", args=[sheet.candidate_id]))
+            return context
+
+
+def sheet_edit_handler():
+    return ObjectList(
+        [
+            SuiviPanel(heading="Suivi"),
+            MultiFieldPanel([FieldPanel("action_codes")], heading="Actions effectuées"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("result"),
+                    FieldPanel("rejection_causes"),
+                    FieldPanel("no_response"),
+                    FieldPanel("comment"),
+                ],
+                heading="Résultat",
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("recruited_on"), FieldPanel("contract_type")]),
+                    FieldRowPanel([FieldPanel("contract_end_date"), FieldPanel("recruitment_state")]),
+                ],
+                heading="Suivi recrutement",
+                help_text="À compléter obligatoirement pour le résultat « Recrutement » : date, type de contrat "
+                "(date de fin pour un CDD ou un contrat en alternance) et état du recrutement.",
+            ),
+        ],
+        base_form_class=FollowUpSheetForm,
+    )
+
+
+class SheetIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related(
+                "candidate__employment_area", "candidate__situation", "created_by", "status", "result", "company"
+            )
+            .prefetch_related("candidate__current_jobs")
+        )
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "request": self.request}
+
+
+class SheetEditView(generic.EditView):
+    def get_success_url(self):
+        return reverse(self.edit_url_name, args=[self.object.pk])
+
+    def get_success_message(self, instance=None):
+        return "La fiche de suivi a été enregistrée."
+
+    def save_instance(self):
+        return sheets.save_sheet(
+            self.form.save(commit=False),
+            user=self.request.user,
+            rejection_causes=self.form.cleaned_data.get("rejection_causes"),
+        )
+
+
+class SheetCreateView(generic.CreateView):
+    """Sheets are created by the quick actions of "Etudier" only (nobody has the add permission)."""
+
+    def setup(self, request, *args, **kwargs):
+        raise Http404
+
+
+class ProfileLinkColumn(Column):
+    cell_template_name = "sar/columns/profile_link.html"
+
+
+class SheetViewSet(ScopedModelViewSet):
+    model = FollowUpSheet
+    scope = staticmethod(perms.sheets_for)
+    icon = "folder-inverse"
+    menu_label = "Gérer mon portefeuille de candidats"
+    url_prefix = "recrutements/portefeuille"
+    url_namespace = "sar_sheets"
+    index_view_class = SheetIndexView
+    edit_view_class = SheetEditView
+    add_view_class = SheetCreateView
+    filterset_class = PortfolioFilterSet
+    index_template_name = "sar/portfolio_index.html"
+    list_per_page = 50
+    ordering = ["-created_at", "-pk"]
+    list_display = [
+        TitleColumn("__str__", label="Candidat", accessor="__str__", url_name="sar_sheets:edit"),
+        Column("employment_area", label="Bassin d'emploi", accessor="candidate.employment_area"),
+        Column("created_by", label="Recruteur"),
+        Column("jobs", label="Métiers actuels", accessor="current_jobs_display"),
+        Column("situation", label="Situation", accessor="candidate.situation"),
+        Column("classification", label="Classification", accessor="candidate.get_classification_display"),
+        "status",
+        "result",
+        Column("created_at", label="Créé le", sort_key="created_at"),
+        Column("due_on", label="Echéance", sort_key="due_on"),
+        ProfileLinkColumn("profile", label="Dossier"),
+    ]
+    list_export = [
+        "pk",
+        "candidate",
+        "candidate_area",
+        "created_by",
+        "current_jobs_display",
+        "candidate_situation",
+        "candidate_classification",
+        "status",
+        "result",
+        "get_actions_display",
+        "no_response",
+        "created_at",
+        "updated_at",
+        "due_on",
+    ]
+    export_headings = {
+        "pk": "N° de fiche",
+        "candidate": "Candidat",
+        "candidate_area": "Bassin d'emploi",
+        "created_by": "Recruteur",
+        "current_jobs_display": "Métiers actuels",
+        "candidate_situation": "Situation",
+        "candidate_classification": "Classification",
+        "get_actions_display": "Actions effectuées",
+        "no_response": "Non réponse",
+    }
+    export_filename = "portefeuille-fiches-sar"
+    search_fields = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_edit_handler(self):
+        return sheet_edit_handler().bind_to_model(FollowUpSheet)
+
+
+# --- Training needs -------------------------------------------------------------------------------
+
+NEED_FIELDS = ["jobs", "skills", "headcount", "place", "wished_start", "comment"]
+
+
+class NeedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("company", "created_by")
+
+
+class NeedCreateView(generic.CreateView):
+    def get_success_message(self, instance=None):
+        return "Votre besoin de formation a été transmis à la commission Adaptation et Développement des Compétences."
+
+    def save_instance(self):
+        if not perms.may_submit_training_needs(self.request.user):
+            raise Http404  # a need belongs to a company
+        instance = self.form.save(commit=False)
+        instance.company_id = self.request.user.organisation_id
+        instance.created_by = self.request.user
+        instance.save()
+        self.form.save_m2m()
+        log_action(instance, "wagtail.create", user=self.request.user)
+        notifications.notify_training_need(instance)
+        return instance
+
+
+class NeedEditView(generic.EditView):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Only the ADC commission moves a need along; the company edits its content.
+        if not perms.may_process_training_needs(self.request.user):
+            form.fields.pop("state", None)
+        return form
+
+
+class TrainingNeedViewSet(ScopedModelViewSet):
+    model = TrainingNeed
+    scope = staticmethod(perms.training_needs_for)
+    icon = "group"
+    menu_label = "Gérer mes besoins en formation"
+    url_prefix = "recrutements/besoins-formation"
+    url_namespace = "sar_training_needs"
+    index_view_class = NeedIndexView
+    add_view_class = NeedCreateView
+    edit_view_class = NeedEditView
+    form_fields = NEED_FIELDS
+    list_display = ["__str__", "company", "created_by", "headcount", "place", "wished_start", "state", "created_at"]
+    list_filter = ["state"]
+    list_export = [
+        "pk",
+        "company",
+        "created_by",
+        "headcount",
+        "place",
+        "wished_start",
+        "comment",
+        "state",
+        "created_at",
+    ]
+    export_filename = "besoins-formation"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            TrainingNeed,
+            form=WagtailAdminModelForm,
+            fields=[*NEED_FIELDS, "state"] if for_update else NEED_FIELDS,
+            widgets={"wished_start": AdminDateInput, "jobs": CheckboxSelectMultiple},
+        )

@@ -1,0 +1,177 @@
+"""The viewsets of the menu "Candidature Recrutement": dossiers (scoped per organisation), contact
+points, consent terms."""
+
+from django.urls import reverse, reverse_lazy
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log as log_action
+
+from portal.history import log_changes, snapshot
+from portal.menu import PermissionMenuItem
+from portal.viewsets import ScopedModelViewSet
+
+from . import perms
+from .filters import DossierFilterSet
+from .models import Candidate, ConsentTerms, ContactPoint
+from .panels import dossier_edit_handler
+
+TRACKED_FIELDS = [
+    "status",
+    "status_date",
+    "situation",
+    "situation_date",
+    "situation_end_date",
+    "organisation",
+    "organisation_contact",
+    "employment_area",
+    "city",
+    "last_name",
+    "first_name",
+    "channel",
+    "classification",
+]
+TRACKED_RELATIONS = ["status", "situation", "organisation", "organisation_contact", "employment_area", "channel"]
+
+
+class DossierIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The viewset's scope narrows this queryset (portal.viewsets).
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("employment_area", "organisation", "status", "situation", "consent")
+        )
+
+
+class EditFormSuccessMixin:
+    def get_success_url(self):
+        return reverse(self.edit_url_name, args=[self.object.pk])
+
+
+class DossierCreateView(EditFormSuccessMixin, generic.CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class DossierEditView(EditFormSuccessMixin, generic.EditView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if perms.is_outsider(request.user, self.object):
+            log_action(self.object, "recruitment.access", user=request.user)
+        return response
+
+    def save_instance(self):
+        # The form already changed self.object: read the stored values before saving.
+        stored = Candidate.objects.select_related(*TRACKED_RELATIONS).get(pk=self.object.pk)
+        before = snapshot(stored, TRACKED_FIELDS)
+        instance = super().save_instance()
+        log_changes(instance, before, user=self.request.user, action="recruitment.change", fields=TRACKED_FIELDS)
+        return instance
+
+
+class ConsentColumn(Column):
+    cell_template_name = "recruitment/columns/consent.html"
+
+
+class DossierViewSet(ScopedModelViewSet):
+    model = Candidate
+    scope = staticmethod(perms.dossiers_for)
+    icon = "user"
+    menu_label = "Recherche de dossiers"
+    add_to_admin_menu = False
+    url_prefix = "recrutement/dossiers"
+    url_namespace = "recruitment_dossiers"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = DossierIndexView
+    add_view_class = DossierCreateView
+    edit_view_class = DossierEditView
+    filterset_class = DossierFilterSet
+    list_per_page = 50
+    ordering = ["last_name", "first_name", "pk"]
+    list_display = [
+        "full_name",
+        "employment_area",
+        "city",
+        Column("organisation", label="Organisme", sort_key="organisation__name"),
+        "status",
+        "situation",
+        "classification",
+        ConsentColumn("consent", label="Consentement"),
+        "updated_at",
+    ]
+    list_export = [
+        "pk",
+        "civility",
+        "last_name",
+        "first_name",
+        "france_travail_id",
+        "employment_area",
+        "city",
+        "phone",
+        "email",
+        "organisation",
+        "channel",
+        "situation",
+        "situation_date",
+        "status",
+        "status_date",
+        "classification",
+        "has_consent",
+        "created_at",
+        "updated_at",
+    ]
+    export_headings = {"pk": "N° de dossier", "has_consent": "Consentement recueilli"}
+    export_filename = "dossiers-candidats"
+    search_fields = None
+
+    def get_edit_handler(self):
+        return dossier_edit_handler().bind_to_model(Candidate)
+
+
+class ContactPointViewSet(ModelViewSet):
+    model = ContactPoint
+    icon = "mail"
+    menu_label = "Points de contact NEGE"
+    add_to_admin_menu = False
+    url_prefix = "recrutement/points-de-contact"
+    url_namespace = "recruitment_contact_points"
+    form_fields = ["organisation", "employment_area", "user"]
+    list_display = ["organisation", "employment_area", "user"]
+    list_filter = ["organisation", "employment_area"]
+    copy_view_enabled = False
+
+
+class ConsentTermsViewSet(ModelViewSet):
+    model = ConsentTerms
+    icon = "doc-full"
+    menu_label = "Conditions d'utilisation"
+    add_to_admin_menu = False
+    url_prefix = "recrutement/conditions"
+    url_namespace = "recruitment_consent_terms"
+    form_fields = ["version", "text", "published_on"]
+    list_display = ["version", "published_on"]
+    copy_view_enabled = False
+
+
+class RecruitmentGroup(ViewSetGroup):
+    """The manual's menu: create a dossier, search dossiers (+ contact points and terms for administrators)."""
+
+    menu_label = "Candidature Recrutement"
+    menu_icon = "group"
+    menu_order = 200
+    items = [DossierViewSet, ContactPointViewSet, ConsentTermsViewSet]
+
+    def get_submenu_items(self):
+        create = PermissionMenuItem(
+            "Création d'un dossier",
+            reverse_lazy("recruitment_dossiers:add"),
+            name="dossier-create",
+            icon_name="plus",
+            order=0,
+            is_allowed=perms.may_create_dossiers,
+        )
+        return [create, *super().get_submenu_items()]

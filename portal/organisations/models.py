@@ -4,6 +4,7 @@
 decision) and recruitment (employment partners follow candidates, companies keep sheets).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from wagtail.fields import RichTextField
@@ -11,6 +12,7 @@ from wagtail.search import index
 
 from portal.reference import ReferenceItem
 
+from . import rules
 from .enums import CategoryCode, MembershipState
 
 
@@ -191,6 +193,16 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if refusal := rules.hr_contact_refusal(self.pk, self.hr_contact):
+            errors["hr_contact"] = refusal
+        if refusal := rules.affiliation_refusal(self.pk, self.affiliation):
+            errors["affiliation"] = refusal
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -7,7 +7,6 @@ checks that need the database live here too, and raise a French ValidationError 
 import os
 from datetime import timedelta
 
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
+from portal.accounts.groups import groups_of
 from portal.accounts.models import User
 from portal.organisations.enums import MembershipState
 from portal.organisations.models import Organisation
@@ -317,10 +317,10 @@ def approve_account_request(account_request, by):
         raise StateError("Cette demande a déjà été traitée.")
     if User.objects.filter(email__iexact=account_request.email).exists():
         raise StateError(ACCOUNT_EXISTS)
-    # The request names the role as set up by `setup_roles` (its group carries that name).
-    group = Group.objects.filter(name=account_request.role).first()
+    # The request names the role; its group is found by the role's key, whatever its name today.
+    group = groups_of(account_request.role).first()
     if group is None:
-        raise StateError(f"Le groupe « {account_request.role} » n'existe plus : le compte ne peut pas être créé.")
+        raise StateError(f"Le rôle « {account_request.role} » n'a plus de groupe : le compte ne peut pas être créé.")
     user = User(
         username=_free_username(account_request.email),
         email=account_request.email,

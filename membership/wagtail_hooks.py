@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from portal.menu import PermissionMenuItem
-from portal.viewsets import ScopedModelViewSet
+from portal.viewsets import ExportModelViewSet, ScopedModelViewSet
 
 from . import admin_views, perms, rules
 from .fees import format_euros
@@ -41,7 +41,7 @@ def _review_url_finder(viewset):
     return type("ReviewURLFinder", (ModelAdminURLFinder,), {"edit_url_name": viewset.get_url_name("inspect")})
 
 
-class MembershipApplicationViewSet(ModelViewSet):
+class MembershipApplicationViewSet(ExportModelViewSet):
     model = MembershipApplication
     name = "membership_applications"
     icon = "form"
@@ -120,6 +120,8 @@ class AccountRequestViewSet(ScopedModelViewSet):
     ]
     list_filter = ["state", "role"]
     search_fields = ["last_name", "first_name", "email", "organisation__name"]
+    list_export = ["organisation", "last_name", "first_name", "email", "role", "state", "requested_by", "created_at"]
+    export_filename = "demandes-acces-extranet"
     url_finder_class = property(_review_url_finder)
 
     def get_form_class(self, for_update=False):

@@ -22,7 +22,7 @@ from django.utils import timezone
 from portal.tasks import run_async
 
 from . import rules
-from .enums import DIGEST_BATCH_SIZE, DIGEST_MIN_INTERVAL, DIGEST_TIME_BUDGET
+from .enums import DIGEST_BATCH_SIZE, DIGEST_TIME_BUDGET
 from .models import NewsDelivery, NewsDigestState, NewsPage
 from .notifications import DigestRenderer, item_url, queue_digest_emails
 from .perms import internal_readers
@@ -30,8 +30,8 @@ from .perms import internal_readers
 logger = logging.getLogger(__name__)
 
 
-def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=None, time_budget=None):
-    """Send the digest to every subscriber who has something new; return the number of e-mails.
+def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, time_budget=None):
+    """Send the digest to every subscriber who has something new and none today; return the number of e-mails.
 
     With `time_budget` (seconds), stop after the batch that exhausts it and hand the rest of the
     run (same `now`, so users already examined are skipped) to a new background task: a worker's
@@ -50,7 +50,7 @@ def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=No
     while True:
         try:
             with transaction.atomic():
-                processed, count = _process_batch(context, batch_size, min_interval)
+                processed, count = _process_batch(context, batch_size)
         except IntegrityError:
             # Another run announced some of these items in the meantime: the batch is rolled back
             # (nothing was queued) and its users are examined again, now seeing those deliveries.
@@ -64,22 +64,22 @@ def send_news_digests(*, now=None, batch_size=DIGEST_BATCH_SIZE, min_interval=No
             break
         if deadline is not None and time.monotonic() >= deadline:
             logger.info("News digest: %s e-mail(s) so far, continuing in a new task", sent)
-            more = run_async("news.digest.continue_digest", run_started, batch_size, min_interval, time_budget)
+            more = run_async("news.digest.continue_digest", run_started, batch_size, time_budget)
             return sent + (more or 0)
     logger.info("News digest: %s e-mail(s)", sent)
     return sent
 
 
-def continue_digest(run_started, batch_size, min_interval, time_budget):
+def continue_digest(run_started, batch_size, time_budget):
     """Background continuation of a digest run that used up its time budget."""
-    return send_news_digests(now=run_started, batch_size=batch_size, min_interval=min_interval, time_budget=time_budget)
+    return send_news_digests(now=run_started, batch_size=batch_size, time_budget=time_budget)
 
 
 def run_scheduled_digest():
-    """Hourly schedule: send the digest during the configured hour, at most once a day per user."""
+    """Hourly schedule: send the digest during the configured hour (the rule keeps it to once a day per user)."""
     if timezone.localtime().hour != settings.NEGE_NEWS_DIGEST_HOUR:
         return 0
-    return send_news_digests(min_interval=DIGEST_MIN_INTERVAL, time_budget=DIGEST_TIME_BUDGET)
+    return send_news_digests(time_budget=DIGEST_TIME_BUDGET)
 
 
 class _RunContext:
@@ -131,7 +131,7 @@ def _pending(run_started):
     return Q(last_checked_at__isnull=True) | Q(last_checked_at__lt=run_started)
 
 
-def _process_batch(context, batch_size, min_interval):
+def _process_batch(context, batch_size):
     """Lock a batch of unexamined users, announce what is new to each; return (users examined, e-mails)."""
     run_started = context.run_started
     states = NewsDigestState.objects.filter(_pending(run_started), user__is_active=True).filter(_subscribed())
@@ -164,7 +164,7 @@ def _process_batch(context, batch_size, min_interval):
         delivered[user_id].add(page_id)
     deliveries, digests, sent_state_ids = [], [], []
     for state in states:
-        if not rules.digest_is_due(state.last_sent_at, run_started, min_interval):
+        if not rules.digest_is_due(state.last_sent_at, run_started):
             continue
         items = rules.select_items(
             context.pages,

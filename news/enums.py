@@ -18,7 +18,5 @@ DIGEST_FIRST_WINDOW = timedelta(days=1)
 DIGEST_OVERLAP = timedelta(minutes=10)
 # Never look further back than this, whatever the date of the previous digest.
 DIGEST_MAX_WINDOW = timedelta(days=31)
-# The scheduled run sends at most one digest per user in this interval ("once a day").
-DIGEST_MIN_INTERVAL = timedelta(hours=20)
 # A scheduled run hands over to a new task after this many seconds (the worker's timeout is 120 s).
 DIGEST_TIME_BUDGET = 60

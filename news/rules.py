@@ -3,16 +3,18 @@
 Pure functions: the digest (news.digest) applies them to what it reads in batches.
 """
 
+from django.utils import timezone
+
 from .enums import DIGEST_FIRST_WINDOW, DIGEST_MAX_WINDOW, DIGEST_OVERLAP
 
 
-def digest_is_due(last_sent_at, now, min_interval):
-    """A user gets a digest when none was ever sent, or the last one is at least `min_interval` old.
+def digest_is_due(last_sent_at, now):
+    """At most one digest per user and calendar day (local time), whatever starts the run.
 
-    Exactly `min_interval` after the previous digest, the next one is due (a daily run at a fixed
-    hour must not slip to the day after because it started a second earlier).
+    The scheduled run, a run by hand (`send_news_digests`) or a continuation: once a digest went out
+    today, the next one waits for tomorrow, from midnight.
     """
-    return not min_interval or last_sent_at is None or now - last_sent_at >= min_interval
+    return last_sent_at is None or timezone.localdate(last_sent_at) < timezone.localdate(now)
 
 
 def items_since(last_sent_at, now):

@@ -4,7 +4,8 @@
     ... change and save dossier ...
     log_changes(dossier, before, user=request.user, action="recruitment.change", fields=TRACKED_FIELDS)
 
-and register `ChangesFormatter` (or a subclass with its own `label`) for that action.
+and register `ChangesFormatter` (or a subclass with its own `label`) for that action. A field name can be
+replaced by a `Described(name, label, describe)` for what is not a plain field (documents, consent...).
 """
 
 import datetime
@@ -14,6 +15,13 @@ from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as log_action
 
 EMPTY = "—"
+
+
+class Described:
+    """A tracked value that is not a plain model field: `describe(instance)` gives its displayable text."""
+
+    def __init__(self, name, label, describe):
+        self.name, self.label, self.describe = name, label, describe
 
 
 def _display(instance, field):
@@ -45,17 +53,29 @@ def _display(instance, field):
 def snapshot(instance, fields):
     """The displayable French value of each named field ("" when empty)."""
     meta = instance._meta
-    return {name: _display(instance, meta.get_field(name)) for name in fields}
+    return {
+        _name(entry): entry.describe(instance)
+        if isinstance(entry, Described)
+        else _display(instance, meta.get_field(entry))
+        for entry in fields
+    }
+
+
+def _name(entry):
+    return entry.name if isinstance(entry, Described) else entry
+
+
+def _label(instance, entry):
+    return entry.label if isinstance(entry, Described) else str(instance._meta.get_field(entry).verbose_name)
 
 
 def diff(instance, before, fields):
     """The fields whose value differs from `before`: [{"field": label, "old": ..., "new": ...}]."""
     after = snapshot(instance, fields)
-    meta = instance._meta
     return [
-        {"field": str(meta.get_field(name).verbose_name), "old": before.get(name, ""), "new": after[name]}
-        for name in fields
-        if after[name] != before.get(name, "")
+        {"field": _label(instance, entry), "old": before.get(_name(entry), ""), "new": after[_name(entry)]}
+        for entry in fields
+        if after[_name(entry)] != before.get(_name(entry), "")
     ]
 
 

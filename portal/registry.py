@@ -18,6 +18,8 @@ module                 attribute                                        read by
                                                                         `Shortcut.order`
 `demo.py`              `DEMO_STEPS = [DemoStep(order, seed), ...]`      `manage.py seed_demo`, sorted by order;
                                                                         `seed(stdout, *, candidates=0)`
+`login.py`             `inactive_account_message(user)` -> French      the extranet login (portal.accounts.backends),
+                       message or None                                  to the holder of an inactive account's password
 =====================  ===============================================  ==========================================
 
 Menus and extranet viewsets are not listed here: each app registers its own in its

@@ -5,6 +5,7 @@ production passes real environment variables. Secrets have no default.
 """
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -14,6 +15,21 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
+
+
+def email_url_config(url):
+    """django-environ's EMAIL_URL settings, with the file backend's folder taken as written.
+
+    `filemail:///var/mail/nege` is an absolute folder (django-environ drops its leading slash);
+    `filemail://var/mail` (no third slash) is relative to the repository root."""
+    config = environ.Env.email_url_config(url)
+    if config["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
+        parts = urlsplit(url)
+        folder = unquote(parts.netloc + parts.path)
+        config["EMAIL_FILE_PATH"] = str(Path(folder) if parts.netloc == "" else BASE_DIR / folder)
+        config["EMAIL_HOST"] = None
+    return config
+
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")  # no default: the site refuses to start without it
@@ -111,6 +127,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["portal.accounts.backends.UsernameOrEmailBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.accounts.forms.ExtranetLoginForm"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -197,7 +214,7 @@ else:
 # E-mail -------------------------------------------------------------------
 # Django's own backend only queues (portal.mail); the worker delivers through NEGE_EMAIL_BACKEND.
 if env("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+    vars().update(email_url_config(env("EMAIL_URL")))
     NEGE_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 (set by email_url)
 else:
     NEGE_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

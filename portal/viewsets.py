@@ -2,7 +2,7 @@
 
 An app declares who sees what once, as a `*_for(user)` queryset in its `perms.py`, and hands it to
 the viewset as `scope`. Every view the viewset builds (index and export, create, edit, delete,
-history, usage, inspect, copy, and the chooser of a snippet) then goes through it:
+history, usage, inspect, copy) then goes through it:
 
 - listings and exports AND their own queryset with the scope;
 - any view addressed by an object's primary key answers 404 when that object is outside the scope,
@@ -18,10 +18,9 @@ codenames); the scope only narrows which objects.
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
-from django.utils.functional import cached_property
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.exports import with_french_export
 
 
 class ScopedViewMixin:
@@ -50,22 +49,24 @@ class ScopedViewMixin:
         return queryset & scoped
 
 
-class ScopedChooserMixin:
-    """The chooser's listing and its chosen-object lookups see only the scope."""
-
-    scope = None
-
-    def get_object_list(self):
-        return super().get_object_list() & self.scope(self.request.user)
-
-
-def _scoped(view_class, mixin):
-    if issubclass(view_class, mixin):
+def _scoped(view_class):
+    if issubclass(view_class, ScopedViewMixin):
         return view_class
-    return type(f"Scoped{view_class.__name__}", (mixin, view_class), {})
+    return type(f"Scoped{view_class.__name__}", (ScopedViewMixin, view_class), {})
 
 
-class ScopedViewSetMixin:
+class ExportViewSetMixin:
+    """Index views export for a French spreadsheet (`portal.exports`): BOM, `;`, Oui/Non, local times."""
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(with_french_export(view_class), **kwargs)
+
+
+class ExportModelViewSet(ExportViewSetMixin, ModelViewSet):
+    """A model viewset without scope (every object visible to whoever may use the screen)."""
+
+
+class ScopedViewSetMixin(ExportViewSetMixin):
     """Builds each view of the viewset as a scoped subclass of the class it names."""
 
     #: callable(user) -> queryset of the objects the user may see (the app's `perms.*_for`).
@@ -74,32 +75,8 @@ class ScopedViewSetMixin:
     def construct_view(self, view_class, **kwargs):
         if self.scope is None:
             raise TypeError(f"{type(self).__name__} needs a `scope` (a perms.*_for(user) function).")
-        return super().construct_view(_scoped(view_class, ScopedViewMixin), scope=self.scope, **kwargs)
+        return super().construct_view(_scoped(view_class), scope=self.scope, **kwargs)
 
 
 class ScopedModelViewSet(ScopedViewSetMixin, ModelViewSet):
     pass
-
-
-class ScopedChooserViewSet(SnippetChooserViewSet):
-    scope = None
-
-    def construct_view(self, view_class, **kwargs):
-        return super().construct_view(_scoped(view_class, ScopedChooserMixin), scope=self.scope, **kwargs)
-
-
-class ScopedSnippetViewSet(ScopedViewSetMixin, SnippetViewSet):
-    """A snippet viewset whose chooser (and its autocomplete) is scoped too."""
-
-    chooser_viewset_class = ScopedChooserViewSet
-
-    @cached_property
-    def chooser_viewset(self):
-        return self.chooser_viewset_class(
-            self.get_chooser_admin_url_namespace(),
-            model=self.model,
-            url_prefix=self.get_chooser_admin_base_path(),
-            icon=self.icon,
-            per_page=self.chooser_per_page,
-            scope=self.scope,
-        )

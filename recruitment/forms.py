@@ -19,7 +19,7 @@ from portal.uploads import UploadKind, validate_upload
 from . import perms
 from .enums import SITUATION_JOB_SEEKING, STATUS_CONSTITUTION, ConsentMethod
 from .models import Consent, ConsentTerms, DossierStatus, Situation, reference_row
-from .widgets import SignaturePadWidget
+from .widgets import MAX_SIGNATURE_BYTES, ReselectFileInput, SignaturePadWidget
 
 PROJECT_FIELDS = [
     "objective",
@@ -35,7 +35,6 @@ PROJECT_FIELDS = [
     "other_information",
 ]
 CONSENT_FIELDS = ["consent_method", "consent_signature", "consent_scan"]
-MAX_SIGNATURE_BYTES = 1024 * 1024
 
 
 def signature_to_png(data_url):
@@ -78,6 +77,7 @@ class DossierForm(WagtailAdminModelForm):
     consent_scan = forms.FileField(
         label="Formulaire de consentement signé (numérisé)",
         required=False,
+        widget=ReselectFileInput,
         help_text=f"{UploadKind.SCAN.formats_label}, {UploadKind.SCAN.max_size_label} au maximum.",
     )
 

@@ -8,31 +8,44 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log as log_action
 
-from portal.history import log_changes, snapshot
+from portal.history import Described, log_changes, snapshot
 from portal.menu import PermissionMenuItem
 from portal.viewsets import ScopedModelViewSet
 
 from . import perms
 from .filters import DossierFilterSet
-from .models import Candidate, ConsentTerms, ContactPoint
+from .models import Candidate, Consent, ConsentTerms, ContactPoint
 from .panels import dossier_edit_handler
 
+
+def _documents(relation):
+    return lambda candidate: ", ".join(str(document) for document in getattr(candidate, relation).all())
+
+
+def _consent(candidate):
+    consent = Consent.objects.filter(candidate=candidate).first()
+    return str(consent) if consent else ""
+
+
+#: Every field of the dossier form, then its documents (by name, in their order) and its consent (mode and date).
 TRACKED_FIELDS = [
-    "status",
-    "status_date",
-    "situation",
-    "situation_date",
-    "situation_end_date",
-    "organisation",
-    "organisation_contact",
-    "employment_area",
-    "city",
-    "last_name",
-    "first_name",
-    "channel",
-    "classification",
+    *(
+        field.name
+        for field in Candidate._meta.get_fields()
+        if field.concrete and field.editable and not field.primary_key
+    ),
+    Described("candidate_documents", "documents transmis par le candidat", _documents("candidate_documents")),
+    Described("internal_documents", "documents internes", _documents("internal_documents")),
+    Described("consent", "consentement", _consent),
 ]
-TRACKED_RELATIONS = ["status", "situation", "organisation", "organisation_contact", "employment_area", "channel"]
+TRACKED_RELATIONS = [
+    field.name for field in Candidate._meta.get_fields() if field.concrete and field.many_to_one and field.editable
+]
+
+
+def stored_dossier(pk):
+    """The dossier as stored (not the form's in-memory copy), ready for a snapshot."""
+    return Candidate.objects.select_related(*TRACKED_RELATIONS).get(pk=pk)
 
 
 class DossierIndexView(generic.IndexView):
@@ -65,11 +78,14 @@ class DossierEditView(EditFormSuccessMixin, generic.EditView):
 
     def save_instance(self):
         # The form already changed self.object: read the stored values before saving.
-        stored = Candidate.objects.select_related(*TRACKED_RELATIONS).get(pk=self.object.pk)
-        before = snapshot(stored, TRACKED_FIELDS)
-        instance = super().save_instance()
-        log_changes(instance, before, user=self.request.user, action="recruitment.change", fields=TRACKED_FIELDS)
-        return instance
+        before = snapshot(stored_dossier(self.object.pk), TRACKED_FIELDS)
+        # Our own entry says what changed: Wagtail's bare "wagtail.edit" ("Modifié") would double it.
+        self.action_class(self.form.instance, user=self.request.user, form=self.form, log_action=False).execute(
+            skip_permission_checks=True
+        )
+        after = stored_dossier(self.object.pk)
+        log_changes(after, before, user=self.request.user, action="recruitment.change", fields=TRACKED_FIELDS)
+        return self.form.instance
 
 
 class ConsentColumn(Column):

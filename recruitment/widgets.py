@@ -1,14 +1,38 @@
 """Widgets of the dossier form: signature pad, job tree, city autocomplete, private file input."""
 
+import base64
+import binascii
+import re
 from itertools import groupby
 
 from django import forms
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+MAX_SIGNATURE_BYTES = 1024 * 1024
+PNG_DATA_URL = re.compile(r"data:image/png;base64,[A-Za-z0-9+/]+={0,2}")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+FILES_LOST = "Les fichiers choisis doivent être sélectionnés à nouveau."
+
+
+def png_data_url_or_empty(value):
+    """`value` if it is a PNG data URL of bounded size (safe to send back to the page), else ""."""
+    if not isinstance(value, str) or len(value) > MAX_SIGNATURE_BYTES * 4 // 3 + 64:
+        return ""
+    if not PNG_DATA_URL.fullmatch(value):
+        return ""
+    try:
+        head = base64.b64decode(value.split(",", 1)[1][:12], validate=True)
+    except (binascii.Error, ValueError):
+        return ""
+    return value if head.startswith(PNG_MAGIC) else ""
+
 
 class SignaturePadWidget(forms.HiddenInput):
-    """A canvas the candidate signs on (mouse, finger, stylus); the PNG data URL goes into the hidden input."""
+    """A canvas the candidate signs on (mouse, finger, stylus); the PNG data URL goes into the hidden input.
+
+    After a form error the submitted drawing is sent back (only if it is a PNG data URL) and redrawn by the JS.
+    """
 
     class Media:
         js = ["js/recruitment/signature.js"]
@@ -16,7 +40,7 @@ class SignaturePadWidget(forms.HiddenInput):
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = {**(attrs or {}), "data-signature-input": ""}
-        hidden = super().render(name, "", attrs, renderer)
+        hidden = super().render(name, png_data_url_or_empty(value), attrs, renderer)
         input_id = attrs.get("id", name)
         return format_html(
             '<div class="signature-pad" data-signature-pad="{}">'
@@ -80,10 +104,28 @@ class CityInput(forms.TextInput):
         return format_html('{}<datalist id="{}"></datalist>', super().render(name, value, attrs, renderer), list_id)
 
 
-class PrivateFileInput(forms.ClearableFileInput):
-    """File input that never shows the storage URL: the current file links to the permission-checked view."""
+class ReselectFileInput(forms.ClearableFileInput):
+    """A file input that, once the form came back with an error, says the chosen file must be chosen again."""
 
     template_name = "recruitment/widgets/private_file_input.html"
+    files_lost = False
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        # A bound form is only shown again after an error, and the browser cannot be given the file back.
+        self.files_lost = bool(files.get(name))
+        return value
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["files_lost"] = self.files_lost
+        context["widget"]["files_lost_message"] = FILES_LOST
+        return context
+
+
+class PrivateFileInput(ReselectFileInput):
+    """File input that never shows the storage URL: the current file links to the permission-checked view."""
+
     download_url = ""
 
     def get_context(self, name, value, attrs):

@@ -1,6 +1,5 @@
 """Demo users: one or more per role, attached to the demo organisations (idempotent)."""
 
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from portal import demo
@@ -8,6 +7,7 @@ from portal.organisations.demo import DEMO_ORGANISATIONS, demo_organisation
 from portal.organisations.models import EmploymentArea, Organisation
 from portal.registry import DemoStep
 
+from .groups import groups_of
 from .models import User
 from .roles import Role
 
@@ -67,7 +67,7 @@ def _ensure_user(username, roles, organisation, function, extra, password):
     if created:
         user.set_password(password)
         user.save(update_fields=["password"])
-    user.groups.add(*Group.objects.filter(name__in=[Role(r).value for r in roles]))
+    user.groups.add(*groups_of(*roles))
     return created
 
 

@@ -1,12 +1,13 @@
 """Extranet users: one account per person, attached to an organisation."""
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, Group, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 
 from portal.storage import private_storage
 
 from .enums import Civility
+from .roles import Role
 from .validators import UsernameValidator
 
 
@@ -98,3 +99,18 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower() if self.email else ""
         super().save(*args, **kwargs)
+
+
+class RoleGroup(models.Model):
+    """Which group holds a role: the stable key of a role, so an administrator may rename its group freely
+    (`setup_roles`, the demo and account approvals find the group through it, never by its name)."""
+
+    role = models.CharField("rôle", max_length=50, choices=Role.choices, unique=True)
+    group = models.OneToOneField(Group, verbose_name="groupe", on_delete=models.CASCADE, related_name="role_key")
+
+    class Meta:
+        verbose_name = "groupe d'un rôle"
+        verbose_name_plural = "groupes des rôles"
+
+    def __str__(self):
+        return f"{self.get_role_display()} → {self.group.name}"

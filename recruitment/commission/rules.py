@@ -4,12 +4,13 @@ from itertools import groupby
 
 from django.core.exceptions import ValidationError
 
-from ..enums import COMMISSION_STATUSES
+from ..enums import COMMISSION_STATUSES, STATUS_COMPLETE, STATUS_RESTUDY
 from ..rules import hands_to_commission, require_consent
 from .enums import (
     SCALES,
     STATUS_CLASSIFIED,
     STATUS_DISMISSED,
+    STATUS_INTERVIEWED,
     STATUS_UNDETERMINED,
     ActionState,
     Classification,
@@ -17,6 +18,8 @@ from .enums import (
 )
 
 ELIGIBLE_STATUS_LABELS = [label for _code, label in COMMISSION_STATUSES]
+# Statuses of a dossier the commission has not decided on yet (a re-examined one keeps its earlier class).
+AWAITING_DECISION = [STATUS_COMPLETE, STATUS_RESTUDY, STATUS_INTERVIEWED]
 
 
 def consent_refusal(candidate):
@@ -95,6 +98,17 @@ def status_for_classification(classification):
     if classification == Classification.DISMISSED:
         return STATUS_DISMISSED
     return STATUS_CLASSIFIED
+
+
+def session_classification(proposed, classification, status):
+    """The class a session gave a dossier: its final classification once decided, else the recruiter's proposal.
+
+    `status` is the dossier's (code, label): while it awaits the commission's decision (e.g. "Dossier à
+    ré-étudier"), the classification it still carries is an earlier session's, not this one's."""
+    awaiting = any(status[0] == code or status[1] == label for code, label in AWAITING_DECISION)
+    if classification and not awaiting:
+        return classification
+    return proposed or ""
 
 
 def missing_for_completion(analysis):

@@ -133,15 +133,19 @@ def classify(analysis, *, classification, dismissal_reason, classified_on, user,
 
 
 def effective_classification(analysis):
-    """The dossier's final classification, else the recruiter's proposal."""
-    return analysis.candidate.classification or analysis.proposed_classification or ""
+    """The class this session gave the dossier (final once decided, else the recruiter's proposal)."""
+    candidate = analysis.candidate
+    status = (candidate.status.code, candidate.status.name) if candidate.status_id else ("", "")
+    return rules.session_classification(analysis.proposed_classification, candidate.classification, status)
 
 
 def debriefing_analyses(session):
-    """The session's dossiers to discuss: classified (or proposed) "À déterminer" or "Sans suite"."""
-    analyses = session.analyses.select_related("candidate", "candidate__organisation", "recruiter").order_by(
-        "candidate__last_name", "candidate__first_name", "pk"
-    )
+    """The session's dossiers to discuss: those this session left "À déterminer" or "Sans suite".
+
+    A re-examined dossier counts with this session's proposal until the commission decides again."""
+    analyses = session.analyses.select_related(
+        "candidate", "candidate__organisation", "candidate__status", "recruiter"
+    ).order_by("candidate__last_name", "candidate__first_name", "pk")
     classes = {c.value for c in DEBRIEFING_CLASSES}
     return [a for a in analyses if effective_classification(a) in classes]
 

@@ -1,8 +1,9 @@
 """The daily digest: content per user and category, never twice, nothing when nothing is new."""
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +15,6 @@ from wagtail.models import Revision
 
 from news import digest, rules
 from news.digest import run_scheduled_digest, send_news_digests
-from news.enums import DIGEST_MIN_INTERVAL
 from news.models import NewsDelivery, NewsDigestState, NewsPage
 from news.notifications import DigestRenderer, unsubscribe_token
 from news.rules import digest_is_due, select_items
@@ -136,7 +136,7 @@ class TestNeverTwice:
         first = NewsPageFactory(title="Première nouvelle", published_at=timezone.now() - timedelta(hours=30))
         user = subscriber(ASSOCIATION)
         NewsDigestState.objects.create(user=user, last_sent_at=timezone.now() - timedelta(days=2))
-        run(now=timezone.now() - timedelta(hours=25))
+        run(now=timezone.now() - timedelta(days=1))
         assert "Première nouvelle" in mailoutbox[0].body
         NewsPageFactory(title="Deuxième nouvelle")
         run()
@@ -274,7 +274,7 @@ class TestScheduleAndCommand:
         assert run_scheduled_digest() == 1
         NewsPageFactory()
         assert run_scheduled_digest() == 0
-        assert send_news_digests() == 1  # the command sends now, whatever the hour
+        assert send_news_digests() == 0  # nor the command: one digest a day
 
     def test_a_run_out_of_time_continues_in_a_new_task(self, run, mailoutbox):
         NewsPageFactory()
@@ -328,32 +328,46 @@ def test_select_items_rules():
     assert [p.pk for p in chosen] == [1, 3, 5]
 
 
-def test_digest_is_due_from_exactly_the_minimum_interval():
-    now = timezone.now()
-    assert digest_is_due(None, now, DIGEST_MIN_INTERVAL)
-    assert digest_is_due(now - DIGEST_MIN_INTERVAL, now, DIGEST_MIN_INTERVAL)
-    assert not digest_is_due(now - DIGEST_MIN_INTERVAL + timedelta(seconds=1), now, DIGEST_MIN_INTERVAL)
-    assert digest_is_due(now - timedelta(seconds=1), now, None)  # the command sends whatever the interval
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris(day, hour, minute):
+    return datetime(2026, 3, day, hour, minute, tzinfo=PARIS)
+
+
+def test_digest_is_due_once_per_calendar_day_in_paris():
+    assert digest_is_due(None, paris(10, 8, 0))
+    assert not digest_is_due(paris(10, 0, 0), paris(10, 23, 59))
+    assert digest_is_due(paris(10, 23, 59), paris(11, 0, 0))
+    # 23:30 in Paris is already the next day in UTC: the local day decides.
+    assert not digest_is_due(paris(10, 0, 30), paris(10, 23, 30))
 
 
 @pytest.mark.django_db
-class TestMinimumInterval:
-    """The scheduled run's "once a day": pinned on the run itself, not only on the rule."""
+class TestOncePerDay:
+    """At most one digest per subscriber and day, whatever starts the run (schedule or command)."""
 
-    def run_with_previous_digest(self, age, run):
+    def run_with_previous_digest(self, last_sent_at, now, run):
         user = subscriber(ASSOCIATION)
-        NewsPageFactory(title="Nouvelle actualité")
-        now = timezone.now()
-        NewsDigestState.objects.create(user=user, last_sent_at=now - age)
-        return run(now=now, min_interval=DIGEST_MIN_INTERVAL)
+        NewsPageFactory(title="Nouvelle actualité", published_at=now - timedelta(minutes=1))
+        NewsDigestState.objects.create(user=user, last_sent_at=last_sent_at)
+        return run(now=now)
 
-    def test_sent_exactly_at_the_interval(self, run, mailoutbox):
-        assert self.run_with_previous_digest(DIGEST_MIN_INTERVAL, run) == 1
+    def test_sent_from_midnight_the_next_day(self, run, mailoutbox):
+        assert self.run_with_previous_digest(paris(10, 23, 59), paris(11, 0, 0), run) == 1
         assert "Nouvelle actualité" in mailoutbox[0].body
 
-    def test_not_sent_one_second_before(self, run, mailoutbox):
-        assert self.run_with_previous_digest(DIGEST_MIN_INTERVAL - timedelta(seconds=1), run) == 0
+    def test_not_sent_again_the_same_day(self, run, mailoutbox):
+        assert self.run_with_previous_digest(paris(10, 0, 0), paris(10, 23, 59), run) == 0
         assert mailoutbox == []
+
+    def test_command_by_hand_after_new_publications_sends_nothing_more_today(self, run, mailoutbox):
+        NewsPageFactory(title="Première nouvelle")
+        subscriber(ASSOCIATION)
+        assert run() == 1
+        NewsPageFactory(title="Deuxième nouvelle")
+        call_command("send_news_digests")
+        assert len(mailoutbox) == 1
 
 
 @pytest.mark.django_db

@@ -1,11 +1,10 @@
 """Factories of the site-wide models: users with their roles, organisations, geography."""
 
 import factory
-from django.contrib.auth.models import Group
 from faker import Faker
 
+from portal.accounts.groups import groups_of
 from portal.accounts.models import User
-from portal.accounts.roles import Role
 from portal.organisations.enums import CategoryCode, MembershipState
 from portal.organisations.models import EmploymentArea, Organisation, OrganisationCategory
 
@@ -61,7 +60,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(*[Group.objects.get(name=Role(role).value) for role in extracted])
+            groups = list(groups_of(*extracted))
+            assert len(groups) == len(set(extracted)), f"no group for one of the roles {extracted}"
+            self.groups.add(*groups)
         if create:
             self.save()
 

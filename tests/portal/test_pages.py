@@ -1,13 +1,17 @@
 """Public site skeleton: home and content pages, StreamField blocks, navigation, errors, sitemap."""
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.views.defaults import server_error
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
+from wagtail.models import GroupApprovalTask, Site, Workflow, WorkflowTask
 from wagtail.rich_text import RichText
 
 from portal.accounts.roles import Role
@@ -251,8 +255,9 @@ class TestSitemapAndRobots:
         response = client.get("/sitemap.xml")
         assert response.status_code == 200
         xml = response.content.decode()
-        assert "<loc>http://localhost/</loc>" in xml
-        assert "<loc>http://localhost/publiee/</loc>" in xml
+        root = Site.objects.get(is_default_site=True).root_url
+        assert f"<loc>{root}/</loc>" in xml
+        assert f"<loc>{root}/publiee/</loc>" in xml
         assert "brouillon" not in xml
 
     def test_robots_keeps_crawlers_out_of_the_extranet(self, client):
@@ -262,3 +267,60 @@ class TestSitemapAndRobots:
         text = response.content.decode()
         assert "Disallow: /extranet/" in text
         assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+class TestFrenchDefaultsAndSiteAddress:
+    """Wagtail seeds English names and a localhost site: the data migration makes them French and real."""
+
+    migration = import_module("portal.pages.migrations.0004_french_default_names")
+
+    @pytest.fixture
+    def wagtail_seed(self):
+        Group.objects.filter(name__in=["Modérateurs", "Éditeurs"]).delete()
+        Workflow.objects.filter(name="Relecture par les modérateurs").delete()
+        GroupApprovalTask.objects.filter(name="Validation par les modérateurs").delete()
+        moderators = Group.objects.get_or_create(name="Moderators")[0]
+        Group.objects.get_or_create(name="Editors")
+        task = GroupApprovalTask.objects.create(name="Moderators approval")
+        task.groups.set([moderators])
+        workflow = Workflow.objects.create(name="Moderators approval")
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+        return workflow
+
+    def test_names_become_french_and_back(self, settings, wagtail_seed):
+        settings.BASE_URL = "https://www.numeric-emploi.org"
+        self.migration.forwards(apps, None)
+        assert set(
+            Group.objects.filter(name__in=["Modérateurs", "Éditeurs", "Moderators", "Editors"]).values_list(
+                "name", flat=True
+            )
+        ) == {"Modérateurs", "Éditeurs"}
+        wagtail_seed.refresh_from_db()
+        assert wagtail_seed.name == "Relecture par les modérateurs"
+        assert wagtail_seed.tasks.get().name == "Validation par les modérateurs"
+        self.migration.backwards(apps, None)
+        wagtail_seed.refresh_from_db()
+        assert wagtail_seed.name == "Moderators approval" and Group.objects.filter(name="Moderators").exists()
+        assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
+
+    def test_news_editor_offers_the_french_workflow(self, client, settings, wagtail_seed):
+        self.migration.forwards(apps, None)
+        wagtail_seed.workflow_pages.create(page=home_page())
+        client.force_login(UserFactory(roles=[Role.ADMINISTRATOR]))
+        page = client.get(f"/extranet/pages/{home_page().pk}/edit/").content.decode()
+        assert "Relecture par les modérateurs" in page and "Moderators approval" not in page
+
+    @pytest.mark.parametrize(
+        ("base_url", "root"),
+        [
+            ("https://www.numeric-emploi.org", "https://www.numeric-emploi.org"),
+            ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ],
+    )
+    def test_api_html_url_uses_the_base_url(self, client, settings, wagtail_seed, base_url, root):
+        settings.BASE_URL = base_url
+        self.migration.forwards(apps, None)
+        cache.clear()  # Wagtail caches the site root paths
+        meta = client.get(f"/api/v2/pages/{home_page().pk}/").json()["meta"]
+        assert meta["html_url"] == f"{root}/"

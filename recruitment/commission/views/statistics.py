@@ -1,8 +1,6 @@
 """Board statistics of the commission, on screen and as CSV."""
 
-import csv
-
-from django.http import HttpResponse
+from portal import exports
 
 from .. import perms
 from ..forms import StatisticsForm
@@ -32,13 +30,9 @@ class StatisticsView(CommissionView):
 
     @staticmethod
     def csv_response(rows):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="statistiques-commission.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(["Territoire", *[label for _key, label in COLUMNS]])
-        for row in rows:
-            writer.writerow(
-                [row["label"], *["" if row["values"][k] is None else row["values"][k] for k, _l in COLUMNS]]
-            )
-        return response
+        headings = ["Territoire", *[label for _key, label in COLUMNS]]
+        return exports.csv_response(
+            "statistiques-commission",
+            headings,
+            ([row["label"], *[row["values"][key] for key, _label in COLUMNS]] for row in rows),
+        )

@@ -1,10 +1,11 @@
 """Create the role groups and give them their permissions (idempotent)."""
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from portal.accounts.groups import ensure_group
 from portal.accounts.roles import PAGE_EDITOR_ROLES, collect_role_permissions
 
 COLLECTION_APPS = {"wagtailimages", "wagtaildocs"}
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         root_collection = Collection.get_first_root_node()
         root_page = Page.get_first_root_node()
         for role, perm_names in collect_role_permissions().items():
-            group, _ = Group.objects.get_or_create(name=role.value)
+            group = ensure_group(role)
             model_perms, collection_perms = [], []
             for name in sorted(set(perm_names)):
                 app_label, codename = name.split(".")

@@ -62,6 +62,17 @@
     canvas.addEventListener("pointercancel", stop);
     canvas.addEventListener("pointerleave", stop);
 
+    // After a form error the page sends the drawing back in the hidden input: show it again.
+    if (input.value.indexOf("data:image/png;base64,") === 0) {
+      var image = new Image();
+      image.onload = function () {
+        ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+        pad.dataset.redrawn = "1";
+        if (state) state.textContent = "Signature enregistrée dans le formulaire.";
+      };
+      image.src = input.value;
+    }
+
     if (clear) {
       clear.addEventListener("click", function () {
         ctx.clearRect(0, 0, canvas.width, canvas.height);

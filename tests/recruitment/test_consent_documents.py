@@ -8,16 +8,8 @@ from recruitment.enums import ConsentMethod
 from recruitment.forms import PROJECT_FIELDS
 from recruitment.models import Candidate, CandidateDocument, Consent, InternalDocument
 
-from .factories import PDF_BYTES, CandidateFactory, partner_with_adviser, png_bytes, signature_data_url, terms
+from .factories import PDF_BYTES, CandidateFactory, png_bytes, signature_data_url, terms
 from .helpers import dossier_data, url
-
-
-@pytest.fixture
-def adviser(client):
-    _org, user = partner_with_adviser()
-    client.force_login(user)
-    terms()
-    return user
 
 
 @pytest.mark.django_db

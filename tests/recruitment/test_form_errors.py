@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from recruitment.models import Candidate
 from recruitment.widgets import FILES_LOST, MAX_SIGNATURE_BYTES, SignaturePadWidget
 
-from .factories import PDF_BYTES, partner_with_adviser, signature_data_url, terms
+from .factories import PDF_BYTES, signature_data_url
 from .helpers import dossier_data, url
 
 
@@ -42,14 +42,6 @@ class TestSignaturePadRendering:
         signature = signature_data_url()
         too_big = signature + "A" * (MAX_SIGNATURE_BYTES * 4 // 3 + 64 - len(signature) + 4)
         assert hidden_value(SignaturePadWidget().render("consent_signature", too_big)) == ""
-
-
-@pytest.fixture
-def adviser(client):
-    _org, user = partner_with_adviser()
-    client.force_login(user)
-    terms()
-    return user
 
 
 @pytest.mark.django_db

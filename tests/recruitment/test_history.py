@@ -6,16 +6,8 @@ from django.utils import timezone
 
 from recruitment.models import Candidate, CandidateDocument, DossierLogEntry
 
-from .factories import PDF_BYTES, partner_with_adviser, signature_data_url, terms
+from .factories import PDF_BYTES, signature_data_url
 from .helpers import dossier_data, formset, url
-
-
-@pytest.fixture
-def adviser(client):
-    _org, user = partner_with_adviser()
-    client.force_login(user)
-    terms()
-    return user
 
 
 def created(client, adviser, **overrides):

@@ -17,10 +17,9 @@ from wagtail.log_actions import log as log_action
 from portal.accounts.models import User
 
 from . import duplicates, perms
-from .enums import COMMISSION_EMAIL
 from .models import Candidate, CandidateDocument, City, ConsentTerms, InternalDocument
 from .privacy import anonymise, personal_data
-from .rules import normalize
+from .rules import duplicate_error, normalize
 
 DOCUMENT_KINDS = {"candidat": CandidateDocument, "interne": InternalDocument}
 
@@ -124,10 +123,8 @@ def check_duplicates(request):
     )
     names = Candidate.objects.duplicate_names(*keys)
     if names:
-        message = (
-            "Doublon potentiel : " + ", ".join(names) + ". Ne poursuivez pas la création du dossier et contactez la "
-            f"commission par courriel ({COMMISSION_EMAIL}) pour qu'elle traite le dossier."
-        )
+        # The same words as the refusal on save (one message, one place).
+        message = duplicate_error(names).messages[0]
     else:
         message = "Aucun dossier existant n'a été trouvé pour ce candidat : vous pouvez poursuivre la saisie."
     return JsonResponse({"duplicates": names, "message": message})

@@ -16,7 +16,7 @@ from portal.accounts.models import User
 from portal.organisations.models import Organisation
 from portal.uploads import UploadKind, validate_upload
 
-from . import perms
+from . import perms, rules
 from .enums import SITUATION_JOB_SEEKING, STATUS_CONSTITUTION, ConsentMethod
 from .models import Consent, ConsentTerms, DossierStatus, Situation, reference_row
 from .widgets import MAX_SIGNATURE_BYTES, ReselectFileInput, SignaturePadWidget
@@ -154,9 +154,14 @@ class DossierForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         status = cleaned.get("status")
-        restricted = status and self.for_user is not None and not perms.may_set_any_status(self.for_user)
-        if restricted and not status.adviser_may_set and (self.is_creation or status.pk != self.instance.status_id):
-            self.add_error("status", "Ce statut est réservé à la commission.")
+        if self.for_user is not None and (
+            refusal := rules.status_refusal(
+                status,
+                previous_status_id=None if self.is_creation else self.instance.status_id,
+                may_set_any_status=perms.may_set_any_status(self.for_user),
+            )
+        ):
+            self.add_error("status", refusal)
 
         # A new status or situation without a new date takes effect today.
         for field, date_field in (("status", "status_date"), ("situation", "situation_date")):

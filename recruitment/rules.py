@@ -82,6 +82,17 @@ def hands_to_commission(status_code):
     return status_code in COMMISSION_STATUS_CODES
 
 
+STATUS_RESERVED_TO_COMMISSION = "Ce statut est réservé à la commission."
+
+
+def status_refusal(status, *, previous_status_id, may_set_any_status):
+    """Why this user may not give the dossier `status` (None when allowed): an adviser sets only the statuses
+    marked `adviser_may_set`, but keeps a commission status the dossier already has."""
+    if status is None or may_set_any_status or status.adviser_may_set or status.pk == previous_status_id:
+        return None
+    return STATUS_RESERVED_TO_COMMISSION
+
+
 # --- Inactivity review ------------------------------------------------------------------------
 
 

@@ -1,13 +1,12 @@
 """Views of the DirectoryPage routes: the filterable list and an organisation's page."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_protect
-from django_ratelimit.core import is_ratelimited
 
+from portal.limits import CONTACT_PER_CLIENT, CONTACT_PER_TARGET, first_exceeded
 from portal.organisations.enums import CategoryCode
 
 from .filters import DirectoryFilter, listed_organisations, with_list_data
@@ -16,17 +15,6 @@ from .notifications import send_contact_message
 from .text import safe_presentation, summary
 
 PAGE_SIZE = 20
-RATE_LIMIT_MESSAGE = (
-    "Vous avez envoyé trop de messages en peu de temps. Par mesure de sécurité, patientez une heure avant de réessayer."
-)
-TARGET_RATE_LIMIT_MESSAGE = (
-    "Cette entreprise a reçu beaucoup de messages depuis l'annuaire ces dernières minutes. "
-    "Merci de réessayer dans une heure."
-)
-
-
-def _rate(name, default):
-    return getattr(settings, name, default)
 
 
 def directory_list(request, page):
@@ -109,25 +97,6 @@ def organisation_detail(request, page, slug):
 
 
 def _count_send(request, organisation):
-    """Count one message against the per-IP and per-company limits; the French message when exceeded."""
-    by_ip = is_ratelimited(
-        request,
-        group="directory-contact-ip",
-        key="ip",
-        rate=_rate("NEGE_DIRECTORY_CONTACT_RATE_PER_IP", "5/h"),
-        method="POST",
-        increment=True,
-    )
-    by_target = is_ratelimited(
-        request,
-        group="directory-contact-target",
-        key=lambda group, request: str(organisation.pk),
-        rate=_rate("NEGE_DIRECTORY_CONTACT_RATE_PER_TARGET", "20/h"),
-        method="POST",
-        increment=True,
-    )
-    if by_ip:
-        return RATE_LIMIT_MESSAGE
-    if by_target:
-        return TARGET_RATE_LIMIT_MESSAGE
-    return None
+    """Count one message against the per-client and per-company limits; the French message when exceeded."""
+    exceeded = first_exceeded(request, CONTACT_PER_CLIENT, CONTACT_PER_TARGET, target=organisation.pk)
+    return exceeded.message if exceeded else None

@@ -10,6 +10,8 @@ from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
+from portal.limits import ACCESS_REQUEST_PER_CLIENT, ACCESS_REQUEST_PER_USER, first_exceeded
+
 from . import perms, services
 from .enums import AccountRequestState, ApplicationState, Decision
 from .forms.account_requests import HrContactForm
@@ -114,6 +116,13 @@ class AccountRequestCreateView(CreateView):
         return services.request_account(self.request.user, **data)
 
     def form_valid(self, form):
+        exceeded = first_exceeded(self.request, ACCESS_REQUEST_PER_CLIENT, ACCESS_REQUEST_PER_USER)
+        if exceeded:
+            form.add_error(None, exceeded.message)
+            self.produced_error_message = self.get_error_message()  # Wagtail lists the form's errors with it
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         try:
             return super().form_valid(form)
         except ValidationError as error:

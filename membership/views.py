@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 from wagtail.models import Site
 
+from portal.limits import MEMBERSHIP_AUTOSAVE, MEMBERSHIP_ORGANISATION, MEMBERSHIP_REFERENT, MEMBERSHIP_SUBMIT, refuse
 from portal.pages.models import SiteSettings
 
 from . import notifications, quotes, services
@@ -45,14 +45,14 @@ def _organisation_form_kwargs(request, application):
     }
 
 
-@ratelimit(key="ip", rate="20/h", method="POST", block=False)
 def referent_view(request):
     """Part 1: the referent's account."""
     if request.method == "POST":
-        if getattr(request, "limited", False):
-            messages.error(request, "Trop de demandes envoyées depuis votre connexion. Réessayez dans une heure.")
+        if MEMBERSHIP_REFERENT.hit(request):
             form = ReferentForm(request.POST, legal_notice_url=_legal_notice_url(request))
-            return render(request, "membership/application_referent.html", {"form": form, "step": 1}, status=429)
+            refuse(form, MEMBERSHIP_REFERENT.message)
+            context = {"form": form, "step": 1, "photo_token": request.POST.get("photo_token", "")}
+            return render(request, "membership/application_referent.html", context, status=429)
         form = ReferentForm(request.POST, request.FILES, legal_notice_url=_legal_notice_url(request))
         if form.is_valid():
             application = services.start_application(form)
@@ -96,6 +96,10 @@ def organisation_view(request, token):
         return render(request, "membership/application_already_sent.html", {"application": application}, status=410)
     kwargs = _organisation_form_kwargs(request, application)
     if request.method == "POST":
+        if MEMBERSHIP_ORGANISATION.hit(request):
+            form = refuse(OrganisationForm(request.POST, **kwargs), MEMBERSHIP_ORGANISATION.message)
+            context = {"form": form, "application": application, "token": token, "step": 2}
+            return render(request, "membership/application_organisation.html", context, status=429)
         form = OrganisationForm(request.POST, request.FILES, **kwargs)
         valid = form.is_valid()
         # Everything typed is kept, valid or not, with the logo once the upload checks accepted it.
@@ -126,6 +130,8 @@ def autosave_view(request, token):
     application = _application_from_token(token)
     if application.state != ApplicationState.DRAFT:
         return HttpResponse(status=410)
+    if MEMBERSHIP_AUTOSAVE.hit(request):
+        return HttpResponse(status=429)
     services.save_draft(application, draft_from_post(request.POST))
     return HttpResponse(status=204)
 
@@ -140,6 +146,9 @@ def preview_view(request, token):
         messages.error(request, "Certaines informations sont manquantes ou incorrectes : corrigez-les avant l'envoi.")
         return redirect("membership:organisation", token=token)
     if request.method == "POST":
+        if MEMBERSHIP_SUBMIT.hit(request):
+            messages.error(request, MEMBERSHIP_SUBMIT.message)
+            return redirect("membership:preview", token=token)
         try:
             services.submit_application(application, form)
         except services.StateError as error:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "portal.organisations",
     "portal.pages",
     "portal.mail",
+    "portal.operations",
     "directory",
     "membership",
     "news",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.client.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -268,6 +270,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # DENY (deploy check W019): the CSP frame-ancestors directive still lets the admin preview frame its pages,
 # and Wagtail sets SAMEORIGIN itself on its preview views.
 X_FRAME_OPTIONS = "DENY"
+# Proxies in front of the application: a number of hops, or their addresses/networks (portal/client.py).
+NEGE_TRUSTED_PROXIES = env("NEGE_TRUSTED_PROXIES", default="0")
+RATELIMIT_IP_META_KEY = "portal.client.ratelimit_ip"  # every rate limit sees the client behind the proxy
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] if not REDIS_URL else []
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The pool's covering index (INCLUDE columns) is a PostgreSQL optimisation; SQLite builds it without them.

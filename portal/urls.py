@@ -7,11 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.accounts.views import RateLimitedLoginView
+from portal.accounts.views import RateLimitedLoginView, RateLimitedPasswordResetView
 from portal.api import api_router
 
 urlpatterns = [
     path("extranet/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    path("extranet/password_reset/", RateLimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("extranet/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,28 +1,30 @@
-"""Extranet login with a rate limit per IP address and per identifier."""
+"""Extranet login and password reset, with the rate limits of `portal/limits.py` (design explained there)."""
 
-from django_ratelimit.core import is_ratelimited
-from wagtail.admin.views.account import LoginView
+from django.http import HttpResponseRedirect
+from wagtail.admin.views.account import LoginView, PasswordResetView
 
-LOGIN_RATE = "10/5m"
-RATE_LIMIT_MESSAGE = "Trop de tentatives de connexion. Par sécurité, patientez quelques minutes avant de réessayer."
-
-
-def _identifier_key(group, request):
-    return (request.POST.get("username") or "").strip().lower()
+from portal import limits
 
 
 class RateLimitedLoginView(LoginView):
     def post(self, request, *args, **kwargs):
-        limited_ip = is_ratelimited(request, group="login-ip", key="ip", rate="30/5m", method="POST", increment=True)
-        limited_id = is_ratelimited(
-            request, group="login-id", key=_identifier_key, rate=LOGIN_RATE, method="POST", increment=True
-        )
-        if limited_ip or limited_id:
-            form = self.get_form()
-            form.is_valid()  # bind cleaned data so the typed username stays in the field
-            form.errors.clear()
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            response = self.form_invalid(form)
+        identifier = request.POST.get("username", "")
+        message = limits.login_refusal(request, identifier)
+        if message:
+            # No password is checked; the typed username stays in the field.
+            response = self.form_invalid(limits.refuse(self.get_form(), message))
             response.status_code = 429
             return response
-        return super().post(request, *args, **kwargs)
+        response = super().post(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            limits.record_login_failure(request, identifier)
+        return response
+
+
+class RateLimitedPasswordResetView(PasswordResetView):
+    """Wagtail's reset form; over a limit, no e-mail is sent but the answer is the usual one."""
+
+    def form_valid(self, form):
+        if limits.password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())  # what the view answers after sending

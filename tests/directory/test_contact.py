@@ -175,7 +175,7 @@ class TestAntiAbuse:
         assert client.post(url(company), form_data(), REMOTE_ADDR="10.0.0.2").status_code == 302
 
     def test_rate_limit_per_target(self, client, company, mailoutbox, settings):
-        settings.NEGE_DIRECTORY_CONTACT_RATE_PER_TARGET = "3/h"
+        settings.NEGE_RATE_LIMITS = {"contact-target": "3/h"}
         for i in range(3):
             assert client.post(url(company), form_data(), REMOTE_ADDR=f"10.0.1.{i}").status_code == 302
         response = client.post(url(company), form_data(), REMOTE_ADDR="10.0.1.99")

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from membership.login import PENDING_MESSAGE
-from portal.accounts.views import RATE_LIMIT_MESSAGE
+from portal.limits import LOGIN_MESSAGE as RATE_LIMIT_MESSAGE
 from tests.membership.factories import MembershipApplicationFactory
 
 from .factories import PASSWORD, UserFactory

@@ -4,6 +4,7 @@ Idempotent: extra organisations are looked up by slug, logos are added only wher
 """
 
 import io
+import random
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -11,10 +12,12 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from portal import demo
+from portal.demo_places import STREETS, town_in_department
 from portal.organisations.enums import CategoryCode, MembershipState
 from portal.organisations.models import Activity, CompanyType, Department, Organisation, OrganisationCategory
 from portal.registry import DemoStep
 
+from .demo_texts import NAMES, presentation
 from .models import DirectoryPage
 
 EXTRA_COMPANIES = 24
@@ -33,7 +36,7 @@ def seed(stdout, *, candidates=0):
 
 
 def _seed_extra_companies():
-    fake = demo.faker("directory")
+    rng = random.Random("directory-demo")
     company = OrganisationCategory.objects.get(code=CategoryCode.COMPANY)
     types = list(CompanyType.objects.exclude(name__in=["N/A", "Organisme public"]))
     activities = list(Activity.objects.all())
@@ -41,8 +44,10 @@ def _seed_extra_companies():
     bodies = list(Organisation.objects.accepted().filter(category__code=CategoryCode.PROFESSIONAL_BODY))
     created = 0
     for n in range(EXTRA_COMPANIES):
-        name = f"{fake.company()} {fake.random_element(['Numérique', 'Digital', 'Informatique', 'Logiciels'])}"
+        name = NAMES[n % len(NAMES)]
         slug = f"demo-entreprise-{n + 1:02d}"
+        here = rng.sample(departments, k=min(2, len(departments)))
+        town, postcode = town_in_department(here[0].code, rng) if here else ("Strasbourg", "67000")
         # A few are not (or no longer) members, to show that the directory leaves them out.
         state = {5: MembershipState.PENDING, 11: MembershipState.SUSPENDED}.get(n, MembershipState.ACCEPTED)
         org, is_new = Organisation.objects.get_or_create(
@@ -51,21 +56,20 @@ def _seed_extra_companies():
                 "name": name,
                 "category": company,
                 "membership_state": state,
-                "company_type": fake.random_element(types) if types else None,
-                "presentation": f"<p>{name} est une entreprise du numérique du Grand Est. "
-                f"{fake.paragraph(nb_sentences=2)}</p>",
+                "company_type": rng.choice(types) if types else None,
+                "presentation": presentation(name, town, rng),
                 "website": f"https://www.{slug}.{demo.DEMO_DOMAIN}",
-                "city": fake.city(),
-                "postcode": fake.postcode(),
-                "affiliation": fake.random_element(bodies) if bodies and n % 3 == 0 else None,
+                "address": f"{rng.randint(1, 80)} {rng.choice(STREETS)}",
+                "city": town,
+                "postcode": postcode,
+                "affiliation": rng.choice(bodies) if bodies and n % 3 == 0 else None,
             },
         )
         if is_new:
             created += 1
             if activities:
-                org.activities.set(fake.random_elements(activities, length=min(2, len(activities)), unique=True))
-            if departments:
-                here = fake.random_elements(departments, length=2, unique=True)
+                org.activities.set(rng.sample(activities, k=min(2, len(activities))))
+            if here:
                 org.establishment_departments.set(here[:1])
                 org.intervention_departments.set(here)
     return created
@@ -73,7 +77,10 @@ def _seed_extra_companies():
 
 def _seed_logos():
     added = 0
-    for org in Organisation.objects.filter(logo__isnull=True).order_by("pk"):
+    # Not the pending applicants (membership.demo creates them after this step: a rerun would add theirs).
+    for org in (
+        Organisation.objects.filter(logo__isnull=True).exclude(membership_state=MembershipState.PENDING).order_by("pk")
+    ):
         if org.pk % 4 == 3:
             continue  # logos are optional: keep some without (always the same ones, so reruns add none)
         org.logo = _logo_image(org.name, COLOURS[org.pk % len(COLOURS)])

@@ -7,12 +7,13 @@ filtered list has a readable, shareable URL.
 
 import django_filters
 from django import forms
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 
 from portal.organisations.enums import CategoryCode
 from portal.organisations.models import Activity, CompanyType, Department, Organisation, OrganisationCategory
 
+from .facets import facet_counts, facet_options
 from .search import normalise, normalised
 
 # (parameter, Organisation field): the filters that get counts per value.
@@ -93,38 +94,21 @@ class DirectoryFilter(django_filters.FilterSet):
         return self.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values())
 
     def facets(self):
-        """[(parameter, label, [(value, label, count, checked)])]: one counting query per facet.
-
-        The count of a value is the number of organisations it would list, given the
-        other filters (the usual faceted-search convention).
-        """
-        result = []
+        """[(parameter, label, [(value, label, count, checked)])]: counts in one query, labels cached."""
         cleaned = self.form.cleaned_data if self.is_bound and self.form.is_valid() else {}
-        for name, field in FACETS:
+        counts = facet_counts(self, FACETS)
+        options = facet_options(self, FACETS)
+        result = []
+        for name, _ in FACETS:
             flt = self.filters[name]
-            others = self.filtered(exclude=name)
-            counts = dict(
-                Organisation.objects.filter(pk__in=others.values("pk"))
-                .order_by()
-                .values_list(field)
-                .annotate(n=Count("pk", distinct=True))
-                .values_list(field, "n")
-            )
             selected = {getattr(obj, flt.extra["to_field_name"]) for obj in cleaned.get(name) or ()}
-            options = []
-            for obj in flt.get_queryset(self.request):
-                key = getattr(obj, flt.extra["to_field_name"])
-                count = counts.get(obj.pk, 0)
+            shown = []
+            for pk, key, label in options[name]:
+                count = counts[name].get(pk, 0)
                 if count or key in selected:
-                    options.append((key, _option_label(obj), count, key in selected))
-            result.append((name, flt.label, options))
+                    shown.append((key, label, count, key in selected))
+            result.append((name, flt.label, shown))
         return result
-
-
-def _option_label(obj):
-    if isinstance(obj, Department):
-        return f"{obj.name} ({obj.code})"
-    return str(obj)
 
 
 def with_list_data(queryset):

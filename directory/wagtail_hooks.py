@@ -31,6 +31,7 @@ class IndexView(generic.IndexView):
 class OrganisationSheetViewSet(ScopedModelViewSet):
     model = OrganisationSheet
     scope = staticmethod(perms.sheets_for)
+    feminine = True
     icon = "group"
     menu_label = "Annuaire"
     menu_order = 250

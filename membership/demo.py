@@ -22,6 +22,14 @@ DEMO_APPLICATIONS = [
     ("demo.candidature2", "Codeurs de la Moselle (démo)", ApplicationState.PENDING, 20, (0, 0, 45)),
     ("demo.candidature3", "Champagne Data (démo)", ApplicationState.DRAFT, None, (0, 12, 0)),
 ]
+PRESENTATIONS = {
+    "demo.candidature1": "<p>Agence de création de sites et d'applications installée à Strasbourg et à "
+    "Sarrebourg. Nous recherchons des intégrateurs web et souhaitons participer aux job datings de "
+    "l'association.</p>",
+    "demo.candidature2": "<p>Entreprise de services numériques messine, nous intervenons en développement "
+    "et en maintenance applicative pour l'industrie. Nous recrutons une dizaine de développeurs par an et "
+    "voulons accéder au vivier de candidats qualifiés.</p>",
+}
 
 
 def seed(stdout, *, candidates=0):
@@ -49,7 +57,7 @@ def _application(username, name, state, days, headcounts):
         is_active=False,
         conditions_accepted_at=timezone.now(),
     )
-    user.set_password(base.demo_password())
+    base.set_demo_password(user)
     user.save()
     application = MembershipApplication(applicant=user, organisation_name=name, sector=Sector.DIGITAL, state=state)
     if state == ApplicationState.DRAFT:
@@ -60,7 +68,7 @@ def _application(username, name, state, days, headcounts):
         name=name,
         category=OrganisationCategory.objects.get(code=CategoryCode.COMPANY),
         head_office_department=Department.objects.order_by("order").first(),
-        presentation=f"<p>{fake.paragraph()}</p>",
+        presentation=PRESENTATIONS.get(username, ""),
         website=f"https://{username.replace('.', '-')}.{base.DEMO_DOMAIN}",
         referent=user,
         membership_state=MembershipState.PENDING,

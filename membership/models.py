@@ -238,6 +238,12 @@ class AccountRequest(models.Model):
     def __str__(self):
         return f"{self.last_name.upper()} {self.first_name} ({self.organisation})"
 
+    def colleague(self):
+        return f"{self.last_name.upper()} {self.first_name}"
+
+    colleague.short_description = "Collaborateur"  # the list's column (label_for_field)
+    colleague.admin_order_field = "last_name"
+
 
 # Settings and pages ----------------------------------------------------------
 

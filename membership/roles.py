@@ -2,6 +2,10 @@
 
 from portal.accounts.roles import Role
 
+# Applications carry the applicant's identity, contacts and documents: a second factor at login
+# (portal.accounts.rules).
+PERSONAL_DATA_PERMISSIONS = ["membership.view_membershipapplication"]
+
 ROLE_PERMISSIONS = {
     Role.PRESIDENT: [
         "membership.view_membershipapplication",

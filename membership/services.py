@@ -130,6 +130,7 @@ def submit_application(application, form):
         name=data["name"],
         category=data["category"],
         head_office_department=data["head_office_department"],
+        city=data["head_office_city"],
         presentation=data["presentation"],
         website=data["website"],
         company_type=data["company_type"],

@@ -41,6 +41,7 @@ def application_summary(application):
                     ("Raison sociale", organisation.name),
                     ("Catégorie d'organisme", str(organisation.category)),
                     ("Localisation de la direction régionale", str(organisation.head_office_department or "—")),
+                    ("Ville de la direction régionale", organisation.city or "—"),
                     ("Site Web", organisation.website),
                     ("Type d'entreprise", str(organisation.company_type or "—")),
                     ("Activités principales", _names(organisation.activities.all())),

@@ -8,11 +8,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from portal.menu import PermissionMenuItem
-from portal.viewsets import ExportModelViewSet, ScopedModelViewSet
+from portal.viewsets import ExportModelViewSet, FrenchModelViewSet, ScopedModelViewSet
 
 from . import admin_views, perms, rules
 from .fees import format_euros
@@ -43,6 +42,7 @@ def _review_url_finder(viewset):
 
 class MembershipApplicationViewSet(ExportModelViewSet):
     model = MembershipApplication
+    feminine = True
     name = "membership_applications"
     icon = "form"
     menu_label = "Demandes d'adhésion"
@@ -99,9 +99,11 @@ class MembershipApplicationViewSet(ExportModelViewSet):
 class AccountRequestViewSet(ScopedModelViewSet):
     model = AccountRequest
     scope = staticmethod(perms.account_requests_for)
+    item_noun = "demande d'accès"
+    feminine = True
     name = "membership_account_requests"
     icon = "user"
-    menu_label = "Demandes d'accès à l'extranet"
+    menu_label = "Demandes d'accès"
     add_to_admin_menu = False
     index_view_class = admin_views.AccountRequestIndexView
     add_view_class = admin_views.AccountRequestCreateView
@@ -112,7 +114,8 @@ class AccountRequestViewSet(ScopedModelViewSet):
     copy_view_enabled = False
     form_fields = ["last_name", "first_name", "email", "role"]
     list_display = [
-        Column("name", label="Collaborateur", accessor=str),
+        "colleague",  # the title column: links to the review screen
+        Column("organisation", label="Organisme", accessor="organisation"),
         "email",
         Column("role", label="Rôle souhaité", accessor="get_role_display"),
         Column("state", label="État", accessor="get_state_display", sort_key="state"),
@@ -134,8 +137,9 @@ class AccountRequestViewSet(ScopedModelViewSet):
         return [p for p in super().get_urlpatterns() if p.name not in {"edit", "copy"}]
 
 
-class FeeGridViewSet(ModelViewSet):
+class FeeGridViewSet(FrenchModelViewSet):
     model = FeeGrid
+    feminine = True
     name = "membership_fee_grids"
     icon = "table"
     menu_label = "Grilles de cotisation"
@@ -173,7 +177,7 @@ def register_hr_contact_url():
 @hooks.register("register_admin_menu_item")
 def register_hr_contact_menu_item():
     return PermissionMenuItem(
-        "Contact RH de mon organisme",
+        "Mon contact RH",
         reverse("membership_hr_contact"),
         icon_name="user",
         order=310,

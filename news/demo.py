@@ -1,19 +1,21 @@
-"""Demo news: a few fictitious items in every category, one of them extranet-only.
+"""Demo news: items about the association's life in every category (news.demo_texts), one extranet-only.
 
 Idempotent: items are looked up by slug; demo users get categories only if they chose none.
 """
 
+import random
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from portal import demo
 from portal.registry import DemoStep
 
+from .demo_texts import INTERNAL_ITEM, ITEMS, VALUES
 from .models import NewsCategory, NewsPage
 from .setup import ensure_news_index
 
-ITEMS_PER_CATEGORY = 3
 # (username, category slugs) of the demo users who follow news.
 DEMO_SUBSCRIPTIONS = [
     ("redacteur", ["evenement-public", "vie-de-l-association"]),
@@ -22,41 +24,43 @@ DEMO_SUBSCRIPTIONS = [
     ("pilote", ["commission-aide-au-recrutement", "commission-adaptation-des-competences"]),
     ("recruteur.a", ["evenement-public"]),
 ]
-INTERNAL_ITEM = {
-    "slug": "calendrier-de-publication-des-dossiers",
-    "title": "Calendrier de publication des dossiers des prochaines sessions",
-    "lead": "Les dossiers examinés lors des prochaines sessions de la commission seront publiés dans le vivier "
-    "aux dates indiquées ci-dessous. Information réservée aux utilisateurs de l'extranet.",
-    "category": "commission-aide-au-recrutement",
-}
+INTERNAL_SLUG = "calendrier-de-publication-des-dossiers"
+
+
+def filler(rng):
+    """Fills an item's texts: each `{placeholder}` drawn once per item from VALUES (the same in every text)."""
+    chosen = {key: rng.choice(values) for key, values in VALUES.items()}
+    return lambda text: text.format(**chosen)
 
 
 def seed(stdout, *, candidates=0):
     index = ensure_news_index()
     demo.add_menu_item("Actualités", page=index)
-    fake = demo.faker("news")
+    rng = random.Random("news-demo")
+    categories = {c.slug: c for c in NewsCategory.objects.filter(is_active=True)}
+    fallback = next(iter(categories.values()), None) or NewsCategory.objects.first()
     created = 0
     today = timezone.localdate()
-    for c_index, category in enumerate(NewsCategory.objects.filter(is_active=True)):
-        for n in range(ITEMS_PER_CATEGORY):
-            slug = f"demo-{category.slug}-{n + 1}"[:250]
-            title = fake.sentence(nb_words=6).rstrip(".")
-            created += _create_item(
-                index,
-                slug=slug,
-                title=title,
-                lead=fake.paragraph(nb_sentences=2),
-                paragraphs=[fake.paragraph(nb_sentences=5) for _ in range(3)],
-                category=category,
-                date=today - timedelta(days=7 * n + c_index),
-            )
+    for n, (slug, title, lead, paragraphs) in enumerate(ITEMS):
+        fill = filler(rng)
+        title = fill(title)
+        created += _create_item(
+            index,
+            slug=slugify(title)[:250],
+            title=title,
+            lead=fill(lead),
+            paragraphs=[fill(p) for p in paragraphs],
+            category=categories.get(slug) or fallback,
+            date=today - timedelta(days=3 + 8 * n + rng.randint(0, 5)),
+        )
+    slug, title, lead, paragraphs = INTERNAL_ITEM
     created += _create_item(
         index,
-        slug=INTERNAL_ITEM["slug"],
-        title=INTERNAL_ITEM["title"],
-        lead=INTERNAL_ITEM["lead"],
-        paragraphs=[fake.paragraph(nb_sentences=4)],
-        category=NewsCategory.objects.filter(slug=INTERNAL_ITEM["category"]).first() or NewsCategory.objects.first(),
+        slug=INTERNAL_SLUG,
+        title=title,
+        lead=lead,
+        paragraphs=paragraphs,
+        category=categories.get(slug) or fallback,
         date=today,
         extranet_only=True,
     )

@@ -13,7 +13,7 @@ NEWS_CATEGORIES = [
     ("processus-et-documentation", "Processus & Documentation"),
 ]
 
-REFERENCE_LISTS = [ReferenceList(NewsCategory)]
+REFERENCE_LISTS = [ReferenceList(NewsCategory, feminine=True)]
 
 
 def load_reference():

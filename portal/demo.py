@@ -8,7 +8,10 @@ entries are looked up by a stable key (slug, username) and created only when mis
 
 import os
 import zlib
+from functools import lru_cache
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from faker import Faker
 from wagtail.models import Site
 
@@ -21,6 +24,16 @@ DEFAULT_PASSWORD = "nege-demo"
 
 def demo_password():
     return os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
+
+
+def set_demo_password(user, password=None):
+    """Give the user the demo password, hashed once per run (a hash costs about a second of CPU)."""
+    user.password = _hashed(password or demo_password(), tuple(settings.PASSWORD_HASHERS))
+
+
+@lru_cache(maxsize=8)
+def _hashed(password, hashers):
+    return make_password(password)
 
 
 def faker(key=""):

@@ -125,6 +125,13 @@ MEMBERSHIP_AUTOSAVE = Limit("membership-autosave-client", "600/h", (CLIENT,))  #
 MEMBERSHIP_SUBMIT = Limit("membership-submit-client", "10/h", (CLIENT,), MEMBERSHIP_MESSAGE)
 ACCESS_REQUEST_PER_CLIENT = Limit("access-request-client", "30/h", (CLIENT,), ACCESS_REQUEST_MESSAGE)
 ACCESS_REQUEST_PER_USER = Limit("access-request-user", "20/h", (USER,), ACCESS_REQUEST_MESSAGE)
+# Codes typed at the second factor (verification and enrolment), per logged-in user (portal.accounts.security_views).
+SECOND_FACTOR_PER_USER = Limit(
+    "second-factor-user",
+    "10/15m",
+    (USER,),
+    "Trop de codes saisis en peu de temps. Par sécurité, patientez quelques minutes avant de réessayer.",
+)
 
 
 def client_key(request):

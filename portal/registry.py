@@ -7,6 +7,8 @@ Every installed app may hold convention modules. Portal imports `<app>.<module>`
 module                 attribute                                        read by
 =====================  ===============================================  ==========================================
 `roles.py`             `ROLE_PERMISSIONS = {Role.X: ["app.codename"]}`  `setup_roles` (roles.collect_role_permissions)
+`roles.py`             `PERSONAL_DATA_PERMISSIONS = ["app.codename"]`   the second factor at login (accounts.rules.
+                       (reading personal data)                          requires_second_factor)
 `api.py`               `API_ENDPOINTS = {"annuaire": APIViewSet}`       `portal.api.api_router` (`/api/v2/<name>/`)
 `reference_lists.py`   `REFERENCE_LISTS = [ReferenceList(Model), ...]`  the extranet menu "Listes de référence"
                                                                         (portal.organisations.wagtail_hooks), in
@@ -48,6 +50,8 @@ class ReferenceList:
     extra_list: tuple = ()  # columns between "name" and "order"
     filters: tuple = ()  # list filters after "is_active"
     icon: str = "list-ul"
+    #: Gender of the model's verbose_name, for the screens' French texts (portal.wording); required.
+    feminine: bool | None = None
 
 
 @dataclass(frozen=True)

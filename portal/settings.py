@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_q",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +86,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.operations.health.HealthCheckMiddleware",  # first: probes bypass host checks and the HTTPS redirect
     "portal.client.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -91,7 +95,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.log_context.RequestContextMiddleware",  # request and user ids on every log line
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # after AuthenticationMiddleware: request.user.is_verified()
+    "portal.accounts.idle.SessionIdleMiddleware",  # before the second factor: an idle session logs out
+    "portal.accounts.two_factor.TwoFactorMiddleware",
+    "portal.accounts.choosers.ChooserAccessMiddleware",  # Wagtail's choosers: editors and holders only
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.ExtranetCSPMiddleware",
@@ -225,6 +234,15 @@ EMAIL_BACKEND = "portal.mail.backends.QueuedEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Numéric'Emploi Grand Est <ne-pas-repondre@numeric-emploi.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEGE_EMAIL_MAX_ATTEMPTS = env.int("NEGE_EMAIL_MAX_ATTEMPTS", default=6)
+# Exactly once (portal/mail/delivery.py): the Message-ID domain, the delivery journal kept outside the database
+# (one folder shared by every worker), the lease of a send (longer than the worker's task timeout) and the delay
+# after which the every-minute sweeper takes a queued e-mail whose task was lost (picked up within 2 minutes).
+NEGE_EMAIL_DOMAIN = env("NEGE_EMAIL_DOMAIN", default=DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "localhost")
+NEGE_EMAIL_JOURNAL_DIR = Path(env("NEGE_EMAIL_JOURNAL_DIR", default=str(VAR_DIR / "mail-journal")))
+NEGE_EMAIL_LEASE = env.int("NEGE_EMAIL_LEASE", default=300)
+NEGE_EMAIL_SWEEP_AFTER = env.int("NEGE_EMAIL_SWEEP_AFTER", default=30)
+# Seconds per SMTP operation (unless EMAIL_URL says): a hung server never holds a lease for long.
+EMAIL_TIMEOUT = vars().get("EMAIL_TIMEOUT") or env.int("EMAIL_TIMEOUT", default=30)
 
 # Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Numéric'Emploi Grand Est"
@@ -253,6 +271,16 @@ REST_FRAMEWORK = {
 # Business settings -------------------------------------------------------
 NEGE_NEWS_DIGEST_HOUR = env.int("NEGE_NEWS_DIGEST_HOUR", default=7)
 NEGE_COMMISSION_EMAIL = env("NEGE_COMMISSION_EMAIL", default="recrutement.ge@numeric-emploi.org")
+
+# Staff second factor (portal/accounts/two_factor.py): "required" makes every user who reads personal data
+# (portal.accounts.rules.requires_second_factor) enrol and verify a TOTP code at each login; "offered" only
+# offers the enrolment (development: the demo users of `make run` log in with their password alone).
+NEGE_TWO_FACTOR = env("NEGE_TWO_FACTOR", default="offered" if DEBUG else "required")
+if NEGE_TWO_FACTOR not in ("required", "offered"):
+    raise ImproperlyConfigured('NEGE_TWO_FACTOR must be "required" or "offered".')
+OTP_TOTP_ISSUER = "Extranet NEGE"
+# An extranet session ends after this many minutes without a request (portal/accounts/idle.py).
+NEGE_SESSION_IDLE_MINUTES = env.int("NEGE_SESSION_IDLE_MINUTES", default=120)
 
 # Security ----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -299,8 +327,25 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.log_context.JsonFormatter"},  # one JSON object per line, with request and user ids
+    },
+    # No personal data in the logs (portal/logging.py): every handler redacts what it writes.
+    "filters": {
+        "personal_data": {"()": "portal.logging.PersonalDataFilter"},
+        "request_context": {"()": "portal.log_context.RequestContextFilter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env("LOG_FORMAT", default="plain" if DEBUG else "json"),
+            "filters": ["request_context", "personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.request": {"level": "ERROR"}, "django_tasks": {"level": "WARNING"}},
 }
+# Error reports (e-mails to ADMINS, debug pages) hide what people typed (portal/logging.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logging.PersonalDataExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "portal.logging.PersonalDataExceptionReporter"

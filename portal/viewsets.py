@@ -18,9 +18,11 @@ codenames); the scope only narrows which objects.
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.exports import with_french_export
+from portal.wording import FrenchNoun
 
 
 class ScopedViewMixin:
@@ -55,11 +57,113 @@ def _scoped(view_class):
     return type(f"Scoped{view_class.__name__}", (ScopedViewMixin, view_class), {})
 
 
-class ExportViewSetMixin:
-    """Index views export for a French spreadsheet (`portal.exports`): BOM, `;`, Oui/Non, local times."""
+# --- French wording of the generic messages and buttons ------------------------------------------
+
+
+def _overridden(cls, name):
+    """True when a project class (not Wagtail, not this wording) defines `name`: its text wins."""
+    for klass in cls.__mro__:
+        if issubclass(klass, FrenchWordingViewMixin) and klass.__module__ == __name__:
+            continue
+        if name in klass.__dict__:
+            return not klass.__module__.startswith("wagtail.")
+    return False
+
+
+class FrenchWordingViewMixin:
+    """Mixed into every view of a worded viewset: add button, page title, success, error and
+    confirmation messages read as French agreed with the model's noun (`portal.wording`)."""
+
+    french_noun = None
+
+    def _wagtail_text(self, *names):
+        return not any(_overridden(type(self), name) for name in names)
+
+    @property
+    def add_item_label(self):
+        return self.french_noun.new()
+
+    def get_page_title(self):
+        if isinstance(self, generic.CreateView) and self._wagtail_text("page_title", "get_page_title"):
+            return self.french_noun.new()
+        return super().get_page_title()
+
+    def get_page_subtitle(self):
+        if isinstance(self, generic.CreateView) and self._wagtail_text("page_subtitle", "get_page_subtitle"):
+            return ""
+        return super().get_page_subtitle()
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        if isinstance(self, generic.CreateView) and items and not items[-1].get("url"):
+            items = [*items[:-1], {**items[-1], "label": self.french_noun.new()}]
+        return items
+
+    def get_success_message(self, *args, **kwargs):
+        if not self._wagtail_text("success_message", "get_success_message") or getattr(self, "action", "") in {
+            "publish",
+            "submit",
+        }:
+            return super().get_success_message(*args, **kwargs)
+        if isinstance(self, generic.CreateView):
+            return self.french_noun.created(args[0] if args else kwargs.get("instance") or self.object)
+        if isinstance(self, generic.EditView):
+            return self.french_noun.updated(self.object)
+        if isinstance(self, generic.DeleteView):
+            return self.french_noun.deleted(self.object)
+        return super().get_success_message(*args, **kwargs)
+
+    def get_error_message(self):
+        if not self._wagtail_text("error_message", "get_error_message") or getattr(
+            self, "expects_json_response", False
+        ):
+            return super().get_error_message()
+        if isinstance(self, generic.CreateView):
+            return self.french_noun.not_created()
+        if isinstance(self, generic.EditView):
+            return self.french_noun.not_saved()
+        return super().get_error_message()
+
+    @property
+    def confirmation_message(self):
+        return self.french_noun.confirm_delete()
+
+
+def _worded(view_class):
+    if issubclass(view_class, FrenchWordingViewMixin):
+        return view_class
+    return type(f"Worded{view_class.__name__}", (FrenchWordingViewMixin, view_class), {})
+
+
+class FrenchWordingViewSetMixin:
+    """A model or snippet viewset whose generic texts agree with its model's noun.
+
+    Declare the gender once per viewset: `feminine = True` for "session", "fiche"; `False` for
+    "dossier", "métier". `item_noun` shortens the model's verbose_name in the messages."""
+
+    #: True when the noun (item_noun, else the model's verbose_name) is feminine. Left None, the texts
+    #: are neutral ("Ajouter : …"); tests/portal/test_wording.py asks every viewset to declare it.
+    feminine = None
+    item_noun = None
+
+    @property
+    def french_noun(self):
+        return FrenchNoun(str(self.item_noun or self.model._meta.verbose_name), self.feminine)
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(_worded(view_class), french_noun=self.french_noun, **kwargs)
+
+
+class ExportViewSetMixin(FrenchWordingViewSetMixin):
+    """Index views export for a French spreadsheet (`portal.exports`): BOM, `;`, Oui/Non, local times;
+    generic texts in French agreed with the model's gender (`FrenchWordingViewSetMixin`)."""
 
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(with_french_export(view_class), **kwargs)
+
+
+class FrenchModelViewSet(FrenchWordingViewSetMixin, ModelViewSet):
+    """A plain model viewset (no scope, no export) with French texts."""
 
 
 class ExportModelViewSet(ExportViewSetMixin, ModelViewSet):

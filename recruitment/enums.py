@@ -59,10 +59,13 @@ STATUS_CONSTITUTION = ("constitution-dossier", "Constitution dossier")
 STATUS_COMPLETE = ("dossier-complet", "Dossier complet à étudier")
 STATUS_RESTUDY = ("dossier-a-re-etudier", "Dossier à ré-étudier")
 STATUS_SUSPENDED = ("candidature-suspendue", "Candidature suspendue")
+# Set by the commission when it sends a dossier back to its adviser.
+STATUS_INCOMPLETE = ("dossier-incomplet", "Dossier incomplet – informations à compléter")
 SITUATION_JOB_SEEKING = ("en-recherche-emploi", "En recherche d'emploi")
 
 # Statuses that hand the dossier to the commission: refused without consent.
 COMMISSION_STATUSES = [STATUS_COMPLETE, STATUS_RESTUDY]
 
 COMMISSION_EMAIL = "recrutement.ge@numeric-emploi.org"
-INACTIVITY_REVIEW_DAYS = 2 * 365
+# A dossier without activity for this many calendar months is flagged for review (RGPD).
+INACTIVITY_REVIEW_MONTHS = 24

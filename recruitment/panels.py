@@ -63,6 +63,9 @@ class DossierToolsPanel(Panel):
                 anonymise_url=reverse("recruitment:anonymise", args=[candidate.pk])
                 if perms.may_anonymise(user) and not candidate.anonymised_at
                 else "",
+                erase_url=reverse("recruitment:erase", args=[candidate.pk])
+                if perms.may_anonymise(user) and not candidate.anonymised_at
+                else "",
             )
             return context
 

@@ -36,6 +36,14 @@ COMMISSION = [
     "recruitment.set_commission_status",
 ]
 
+# Reading a dossier (identity, situation, documents): a second factor at login (portal.accounts.rules).
+PERSONAL_DATA_PERMISSIONS = [
+    "recruitment.view_candidate",
+    "recruitment.change_candidate",
+    "recruitment.view_all_candidates",
+    "recruitment.export_candidate_data",
+]
+
 ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: [
         f"recruitment.{action}_{model}" for model in REFERENCE_MODELS for action in ("add", "change", "delete")
@@ -47,6 +55,7 @@ ROLE_PERMISSIONS = {
         "recruitment.set_commission_status",
         "recruitment.anonymise_candidate",
         "recruitment.export_candidate_data",
+        "recruitment.view_dossieraccess",  # the screen "Accès aux dossiers"
     ]
     + [
         f"recruitment.{action}_{model}"

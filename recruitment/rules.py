@@ -9,14 +9,14 @@
 - the recommended name of a dossier document: `suggested_name`.
 """
 
+import calendar
 import re
 import unicodedata
-from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
-from .enums import COMMISSION_EMAIL, COMMISSION_STATUSES, INACTIVITY_REVIEW_DAYS
+from .enums import COMMISSION_EMAIL, COMMISSION_STATUSES, INACTIVITY_REVIEW_MONTHS
 
 # --- Uniqueness -------------------------------------------------------------------------------
 # Manual, "Vérification de l'unicité du dossier": match on the France Travail identifier when given,
@@ -96,14 +96,21 @@ def status_refusal(status, *, previous_status_id, may_set_any_status):
 # --- Inactivity review ------------------------------------------------------------------------
 
 
+def months_before(moment, months):
+    """The same day and time `months` calendar months earlier (the month's last day when that day is missing)."""
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = index // 12, index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+
+
 def review_threshold(now):
-    """Dossiers not updated since this moment are to be reviewed (and possibly anonymised)."""
-    return now - timedelta(days=INACTIVITY_REVIEW_DAYS)
+    """Dossiers not updated since this moment (24 months ago) are to be reviewed (and possibly anonymised)."""
+    return months_before(now, INACTIVITY_REVIEW_MONTHS)
 
 
 def needs_review(updated_at, now):
-    """Inactive for two years: to be reviewed by an administrator (exactly two years: not yet)."""
-    return updated_at < review_threshold(now)
+    """Without activity for 24 months: to be reviewed by an administrator (exactly 24 months counts)."""
+    return updated_at <= review_threshold(now)
 
 
 # --- Documents --------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "recruitment"
 urlpatterns = [
@@ -10,8 +10,9 @@ urlpatterns = [
         name="document",
     ),
     path("recrutement/dossiers/<int:candidate_pk>/consentement/", views.consent_proof, name="consent_proof"),
-    path("recrutement/dossiers/<int:candidate_pk>/donnees/", views.personal_data_export, name="personal_data"),
-    path("recrutement/dossiers/<int:candidate_pk>/anonymiser/", views.anonymise_view, name="anonymise"),
+    path("recrutement/dossiers/<int:candidate_pk>/donnees/", privacy_views.personal_data_export, name="personal_data"),
+    path("recrutement/dossiers/<int:candidate_pk>/anonymiser/", privacy_views.anonymise_view, name="anonymise"),
+    path("recrutement/dossiers/<int:candidate_pk>/effacer/", privacy_views.erase_view, name="erase"),
     path("recrutement/villes/", views.cities, name="cities"),
     path("recrutement/noms/", views.candidate_names, name="candidate_names"),
     path("recrutement/organisme-personnes/", views.organisation_users, name="organisation_users"),

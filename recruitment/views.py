@@ -1,24 +1,19 @@
 """Routes around the dossier screens, all scoped by recruitment.perms.dossiers_for (404 outside the scope)."""
 
-import json
 import os
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
-from wagtail.log_actions import log as log_action
 
 from portal.accounts.models import User
 
 from . import duplicates, perms
+from .access import AccessAction, record_access
 from .models import Candidate, CandidateDocument, City, ConsentTerms, InternalDocument
-from .privacy import anonymise, personal_data
 from .rules import duplicate_error, normalize
 
 DOCUMENT_KINDS = {"candidat": CandidateDocument, "interne": InternalDocument}
@@ -47,8 +42,7 @@ def document(request, candidate_pk, kind, pk):
     if model is None:
         raise Http404
     doc = get_object_or_404(model, pk=pk, candidate=candidate)
-    if perms.is_outsider(request.user, candidate):
-        log_action(candidate, "recruitment.access", user=request.user, data={"document": doc.pk})
+    record_access(request, candidate, AccessAction.DOCUMENT)
     extension = os.path.splitext(doc.file.name)[1]
     filename = doc.title if doc.title.lower().endswith(extension.lower()) else f"{doc.title}{extension}"
     return _private_file_response(doc.file, filename)
@@ -60,6 +54,7 @@ def consent_proof(request, candidate_pk):
     candidate = _scoped_candidate(request, candidate_pk)
     if not candidate.has_consent or not candidate.consent.file:
         raise Http404
+    record_access(request, candidate, AccessAction.DOCUMENT)
     extension = os.path.splitext(candidate.consent.file.name)[1]
     return _private_file_response(candidate.consent.file, f"consentement-{candidate.pk}{extension}")
 
@@ -135,31 +130,3 @@ def check_duplicates(request):
 def terms(request):
     """The current conditions of use of personal data (linked from the consent panel)."""
     return render(request, "recruitment/terms.html", {"terms": ConsentTerms.current()})
-
-
-@login_required
-@require_GET
-def personal_data_export(request, candidate_pk):
-    """Right of access: everything the portal holds on the candidate, as JSON."""
-    candidate = _scoped_candidate(request, candidate_pk)
-    if not perms.may_export_personal_data(request.user, candidate):
-        raise PermissionDenied
-    log_action(candidate, "recruitment.export", user=request.user)
-    body = json.dumps(personal_data(candidate), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="donnees-candidat-{candidate.pk}.json"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@login_required
-def anonymise_view(request, candidate_pk):
-    candidate = _scoped_candidate(request, candidate_pk)
-    if not perms.may_anonymise(request.user):
-        raise PermissionDenied
-    if request.method == "POST":
-        with transaction.atomic():
-            anonymise(candidate, user=request.user)
-        return redirect(reverse("recruitment_dossiers:edit", args=[candidate.pk]))
-    return render(request, "recruitment/anonymise_confirm.html", {"candidate": candidate})

@@ -2,17 +2,18 @@
 points, consent terms."""
 
 from django.urls import reverse, reverse_lazy
+from django.utils import formats, timezone
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log as log_action
 
 from portal.history import Described, log_changes, snapshot
 from portal.menu import PermissionMenuItem
-from portal.viewsets import ScopedModelViewSet
+from portal.viewsets import FrenchModelViewSet, ScopedModelViewSet
 
 from . import perms
+from .access import AccessAction, RecordsAccess
+from .access_viewsets import DossierAccessViewSet
 from .filters import DossierFilterSet
 from .models import Candidate, Consent, ConsentTerms, ContactPoint
 from .panels import dossier_edit_handler
@@ -69,12 +70,9 @@ class DossierCreateView(EditFormSuccessMixin, generic.CreateView):
         return super().save_instance()
 
 
-class DossierEditView(EditFormSuccessMixin, generic.EditView):
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if perms.is_outsider(request.user, self.object):
-            log_action(self.object, "recruitment.access", user=request.user)
-        return response
+class DossierEditView(RecordsAccess, EditFormSuccessMixin, generic.EditView):
+    # Opening the dossier by someone of another organisation is recorded (recruitment.access).
+    access_action = AccessAction.VIEW
 
     def save_instance(self):
         # The form already changed self.object: read the stored values before saving.
@@ -88,15 +86,31 @@ class DossierEditView(EditFormSuccessMixin, generic.EditView):
         return self.form.instance
 
 
+class DossierHistoryView(RecordsAccess, generic.HistoryView):
+    access_action = AccessAction.HISTORY
+
+
 class ConsentColumn(Column):
     cell_template_name = "recruitment/columns/consent.html"
+
+
+class AbbreviatedColumn(Column):
+    """A long value (an organisation's name) cut to the column's width, whole in its tooltip."""
+
+    cell_template_name = "recruitment/columns/abbreviated.html"
+
+
+def _updated_on(candidate):
+    return formats.date_format(timezone.localtime(candidate.updated_at), "d/m/Y H:i")
 
 
 class DossierViewSet(ScopedModelViewSet):
     model = Candidate
     scope = staticmethod(perms.dossiers_for)
+    item_noun = "dossier"
+    feminine = False
     icon = "user"
-    menu_label = "Recherche de dossiers"
+    menu_label = "Recherche dossiers"
     add_to_admin_menu = False
     url_prefix = "recrutement/dossiers"
     url_namespace = "recruitment_dossiers"
@@ -105,6 +119,7 @@ class DossierViewSet(ScopedModelViewSet):
     index_view_class = DossierIndexView
     add_view_class = DossierCreateView
     edit_view_class = DossierEditView
+    history_view_class = DossierHistoryView
     filterset_class = DossierFilterSet
     list_per_page = 50
     ordering = ["last_name", "first_name", "pk"]
@@ -112,12 +127,14 @@ class DossierViewSet(ScopedModelViewSet):
         "full_name",
         "employment_area",
         "city",
-        Column("organisation", label="Organisme", sort_key="organisation__name"),
+        AbbreviatedColumn("organisation", label="Organisme", sort_key="organisation__name"),
         "status",
         "situation",
         "classification",
         ConsentColumn("consent", label="Consentement"),
-        "updated_at",
+        Column(
+            "updated_at", label="Modifié le", accessor=_updated_on, sort_key="updated_at", classname="dossier-col-date"
+        ),
     ]
     list_export = [
         "pk",
@@ -148,10 +165,11 @@ class DossierViewSet(ScopedModelViewSet):
         return dossier_edit_handler().bind_to_model(Candidate)
 
 
-class ContactPointViewSet(ModelViewSet):
+class ContactPointViewSet(FrenchModelViewSet):
     model = ContactPoint
+    feminine = False
     icon = "mail"
-    menu_label = "Points de contact NEGE"
+    menu_label = "Points de contact"
     add_to_admin_menu = False
     url_prefix = "recrutement/points-de-contact"
     url_namespace = "recruitment_contact_points"
@@ -161,10 +179,12 @@ class ContactPointViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ConsentTermsViewSet(ModelViewSet):
+class ConsentTermsViewSet(FrenchModelViewSet):
     model = ConsentTerms
+    item_noun = "version des conditions d'utilisation"
+    feminine = True
     icon = "doc-full"
-    menu_label = "Conditions d'utilisation"
+    menu_label = "Conditions d'usage"
     add_to_admin_menu = False
     url_prefix = "recrutement/conditions"
     url_namespace = "recruitment_consent_terms"
@@ -176,18 +196,26 @@ class ConsentTermsViewSet(ModelViewSet):
 class RecruitmentGroup(ViewSetGroup):
     """The manual's menu: create a dossier, search dossiers (+ contact points and terms for administrators)."""
 
-    menu_label = "Candidature Recrutement"
+    menu_label = "Candidatures"
     menu_icon = "group"
     menu_order = 200
-    items = [DossierViewSet, ContactPointViewSet, ConsentTermsViewSet]
+    items = [DossierViewSet, ContactPointViewSet, ConsentTermsViewSet, DossierAccessViewSet]
 
     def get_submenu_items(self):
         create = PermissionMenuItem(
-            "Création d'un dossier",
+            "Nouveau dossier",
             reverse_lazy("recruitment_dossiers:add"),
             name="dossier-create",
             icon_name="plus",
             order=0,
             is_allowed=perms.may_create_dossiers,
         )
-        return [create, *super().get_submenu_items()]
+        review = PermissionMenuItem(
+            "Dossiers à revoir (RGPD)",
+            reverse_lazy("recruitment_review:index"),
+            name="dossier-review",
+            icon_name="warning",
+            order=900,
+            is_allowed=perms.may_anonymise,
+        )
+        return [create, *super().get_submenu_items(), review]

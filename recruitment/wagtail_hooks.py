@@ -1,19 +1,34 @@
-"""Extranet menu "Candidature Recrutement", the dossier history's actions, the dossier form's assets."""
+"""Extranet menu "Candidatures" (the manual's "Candidature Recrutement"), the dossier history's actions,
+the dossier form's assets, the adviser's dashboard panel."""
 
 from django.templatetags.static import static
+from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from portal.history import ChangesFormatter
 
+from . import dashboard
 from .models import Candidate, DossierLogEntry
+from .privacy_views import ReviewListView
 from .viewsets import RecruitmentGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return RecruitmentGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    # "Dossiers à revoir (RGPD)" (recruitment.privacy_views), in the extranet.
+    return [
+        path(
+            "recrutement/dossiers-a-revoir/",
+            include(([path("", ReviewListView.as_view(), name="index")], "recruitment_review")),
+        )
+    ]
 
 
 @hooks.register("register_log_actions")
@@ -39,6 +54,14 @@ def register_log_actions(actions):
         def format_message(self, log_entry):
             return "Dossier anonymisé (données personnelles effacées)"
 
+    @actions.register_action("recruitment.erase")
+    class DossierErased(LogFormatter):
+        label = "Effacement à la demande"
+
+        def format_message(self, log_entry):
+            reason = (log_entry.data or {}).get("reason", "")
+            return f"Données personnelles effacées à la demande de la personne (motif : {reason})"
+
     @actions.register_action("recruitment.export")
     class DossierExport(LogFormatter):
         label = "Export des données personnelles"
@@ -55,3 +78,8 @@ def recruitment_js():
 @hooks.register("insert_global_admin_css")
 def recruitment_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/recruitment.css"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    dashboard.add_panels(request, panels)

@@ -2,9 +2,13 @@
 
 - the test database gets the reference lists and the role groups once per session;
 - background tasks run inline (NEGE_TASKS_SYNC) and e-mails land in `mailoutbox`;
-- the cache (rate limits) is emptied before every test.
+- the cache (rate limits) is emptied before every test, and the rate limits' clock stands still during one.
 """
 
+import time
+from types import SimpleNamespace
+
+import django_ratelimit.core
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -51,12 +55,21 @@ def _base_data_for_transactional_tests(request):
 
 
 @pytest.fixture(autouse=True)
+def _frozen_rate_windows(monkeypatch):
+    """django-ratelimit starts each key's window at its own offset: one ending mid-test would reset a count
+    (a loaded machine makes that likely). The clock of the rate limits stands still during a test."""
+    frozen = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: frozen))
+
+
+@pytest.fixture(autouse=True)
 def _strict_environment(settings, tmp_path):
     settings.NEGE_TASKS_SYNC = True
     # Every e-mail goes through the queue; the (inline) worker delivers to `mailoutbox`.
     settings.EMAIL_BACKEND = "portal.mail.backends.QueuedEmailBackend"
     settings.NEGE_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.NEGE_EMAIL_JOURNAL_DIR = tmp_path / "mail-journal"
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
@@ -71,6 +84,9 @@ def _strict_environment(settings, tmp_path):
     }
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Staff log in with their password alone (force_login), whatever DEBUG says; tests/portal/test_two_factor.py
+    # sets "required" itself.
+    settings.NEGE_TWO_FACTOR = "offered"
     cache.clear()
     yield
     cache.clear()

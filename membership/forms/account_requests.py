@@ -28,16 +28,25 @@ class AccountRequestForm(WagtailAdminModelForm):
         return email
 
 
+class ColleagueChoiceField(forms.ModelChoiceField):
+    """A colleague shown by name and e-mail, so that two namesakes can be told apart."""
+
+    def label_from_instance(self, user):
+        return f"{user} — {user.email}" if user.email else str(user)
+
+
 class HrContactForm(forms.Form):
-    hr_contact = forms.ModelChoiceField(
+    hr_contact = ColleagueChoiceField(
         label="Contact des ressources humaines",
         queryset=User.objects.none(),
         required=False,
         empty_label="Le référent de l'organisme",
+        widget=forms.Select(attrs={"data-filter": "Rechercher un collègue (nom, courriel)"}),  # select-filter.js
         help_text="Reçoit les messages (avec CV) envoyés par les candidats depuis l'annuaire. "
         "Sans contact désigné, c'est le référent de l'organisme qui les reçoit.",
     )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["hr_contact"].queryset = services.hr_contact_candidates(organisation)
+        colleagues = services.hr_contact_candidates(organisation).order_by("last_name", "first_name")
+        self.fields["hr_contact"].queryset = colleagues

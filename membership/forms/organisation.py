@@ -32,6 +32,11 @@ class OrganisationForm(HeadcountMixin, forms.Form):
     head_office_department = forms.ModelChoiceField(
         label="Localisation de la direction régionale", queryset=_departments(), empty_label="- Choisir une valeur -"
     )
+    head_office_city = forms.CharField(
+        label="Ville de la direction régionale",
+        max_length=100,
+        help_text="Affichée sur la fiche de votre organisme dans l'annuaire des partenaires.",
+    )
     logo = forms.FileField(
         label="Logo",
         required=False,
@@ -42,13 +47,13 @@ class OrganisationForm(HeadcountMixin, forms.Form):
     presentation = forms.CharField(
         label="Présentation",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "data-rich-text": ""}),  # site/static/js/rich-text.js
         help_text="Texte de présentation de votre organisme dans le contexte des actions de Numéric'Emploi Grand Est. "
         "Partenaires ou organisations professionnelles : vos activités / missions et la raison de votre "
         "collaboration avec NEGE. Entreprises : un descriptif permettant de retenir l'attention de jeunes "
         "diplômés, de personnes en recherche d'emploi. Organismes de formation : une présentation de votre "
         "organisme et de vos atouts vis-à-vis des entreprises qui recherchent des jeunes diplômés, des "
-        "alternants ou des stagiaires. Mise en forme simple acceptée (paragraphes, gras, italique, listes, liens).",
+        "alternants ou des stagiaires. Mise en forme simple : paragraphes, gras, italique, listes et liens.",
     )
     website = forms.URLField(
         label="Site Web",

@@ -8,6 +8,14 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes et rôles"
     default = True
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import idle, two_factor
+
+        user_logged_in.connect(two_factor.on_user_logged_in, dispatch_uid="nege_two_factor_login")
+        user_logged_in.connect(idle.on_user_logged_in, dispatch_uid="nege_idle_login")
+
 
 class ExtranetUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user management, with the portal's profile fields."""

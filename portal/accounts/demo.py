@@ -11,15 +11,29 @@ from .groups import groups_of
 from .models import User
 from .roles import Role
 
-# username, roles, organisation key, function, extra fields
+ADVISER = ("Conseiller Emploi", "Conseillère Emploi")
+RECRUITER = ("Chargé de recrutement", "Chargée de recrutement")
+# username, roles, organisation key, function (one wording, or the wordings for "M." and "Mme"), extra fields
 DEMO_USERS = [
-    ("admin", [Role.ADMINISTRATOR], None, "Administrateur du portail", {"is_superuser": True, "is_staff": True}),
-    ("redacteur", [Role.EDITOR], None, "Chargée de communication", {}),
-    ("president", [Role.PRESIDENT], "professional-a", "Président de l'association", {}),
-    ("referent.a", [Role.EMPLOYMENT_ADVISER], "partner-a", "Conseillère Emploi", {"area": "Alsace / Bas-Rhin"}),
-    ("referent.b", [Role.EMPLOYMENT_ADVISER], "partner-b", "Conseiller Emploi", {"area": "Lorraine / Moselle"}),
+    (
+        "admin",
+        [Role.ADMINISTRATOR],
+        None,
+        ("Administrateur du portail", "Administratrice du portail"),
+        {"is_superuser": True, "is_staff": True},
+    ),
+    ("redacteur", [Role.EDITOR], None, ("Chargé de communication", "Chargée de communication"), {}),
+    (
+        "president",
+        [Role.PRESIDENT],
+        "professional-a",
+        ("Président de l'association", "Présidente de l'association"),
+        {},
+    ),
+    ("referent.a", [Role.EMPLOYMENT_ADVISER], "partner-a", ADVISER, {"area": "Alsace / Bas-Rhin"}),
+    ("referent.b", [Role.EMPLOYMENT_ADVISER], "partner-b", ADVISER, {"area": "Lorraine / Moselle"}),
     ("pilote", [Role.SESSION_PILOT], "company-d", "Responsable des ressources humaines", {}),
-    ("conseil", [Role.ADVISORY_RECRUITER], "company-c", "Chargé de recrutement", {}),
+    ("conseil", [Role.ADVISORY_RECRUITER], "company-c", RECRUITER, {}),
     ("adc", [Role.TRAINING_COMMISSION], "training-a", "Responsable pédagogique", {}),
     (
         "recruteur.a",
@@ -28,8 +42,8 @@ DEMO_USERS = [
         "Responsable recrutement",
         {"area": "Alsace / Bas-Rhin"},
     ),
-    ("recruteur.a2", [Role.COMPANY_RECRUITER], "company-a", "Chargée de recrutement", {"area": "Alsace / Bas-Rhin"}),
-    ("recruteur.b", [Role.COMPANY_RECRUITER], "company-b", "Chargé de recrutement", {"area": "Alsace / Haut-Rhin"}),
+    ("recruteur.a2", [Role.COMPANY_RECRUITER], "company-a", RECRUITER, {"area": "Alsace / Bas-Rhin"}),
+    ("recruteur.b", [Role.COMPANY_RECRUITER], "company-b", RECRUITER, {"area": "Alsace / Haut-Rhin"}),
 ]
 
 # Organisation key → username of its referent; the other organisations get a generated
@@ -46,6 +60,8 @@ HR_CONTACTS = {"company-a": "recruteur.a2"}
 def _ensure_user(username, roles, organisation, function, extra, password):
     fake = demo.faker(username)
     civility, first_name = ("Mme", fake.first_name_female()) if fake.boolean() else ("M.", fake.first_name_male())
+    if isinstance(function, tuple):
+        function = function[civility == "Mme"]  # the function agrees with the civility
     area = extra.get("area")
     user, created = User.objects.get_or_create(
         username=username,
@@ -56,7 +72,7 @@ def _ensure_user(username, roles, organisation, function, extra, password):
             "last_name": fake.last_name().upper(),
             "function": function,
             "organisation": organisation,
-            "mobile_phone": fake.numerify("06 ## ## ## ##"),
+            "mobile_phone": fake.numerify("06 39 98 ## ##"),  # ARCEP range kept for fiction
             "workplace_area": EmploymentArea.objects.filter(name=area).first() if area else None,
             "workplace_city": organisation.city if organisation else "",
             "conditions_accepted_at": timezone.now(),
@@ -65,7 +81,7 @@ def _ensure_user(username, roles, organisation, function, extra, password):
         },
     )
     if created:
-        user.set_password(password)
+        demo.set_demo_password(user, password)
         user.save(update_fields=["password"])
     user.groups.add(*groups_of(*roles))
     return created
@@ -84,7 +100,12 @@ def seed(stdout, *, candidates=0):
         if username is None:
             username = f"referent.{key}"
             created += _ensure_user(
-                username, [Role.ORGANISATION_REFERENT], org, "Référent de l'organisme", {}, password
+                username,
+                [Role.ORGANISATION_REFERENT],
+                org,
+                ("Référent de l'organisme", "Référente de l'organisme"),
+                {},
+                password,
             )
         if org.referent_id is None:
             org.referent = demo.demo_user(username)

@@ -82,6 +82,7 @@ class User(AbstractUser):
         permissions = [
             ("manage_site_content", "Gérer le contenu du site (pages, images, documents)"),
             ("view_technical_menus", "Voir les menus techniques (aide, rapports)"),
+            ("reset_second_factor", "Réinitialiser la double authentification d'un utilisateur"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -29,12 +29,15 @@ EXTRANET_ACCESS = "wagtailadmin.access_admin"
 MANAGE_SITE_CONTENT = "accounts.manage_site_content"
 # Wagtail's help and reports menus, of no use to business users.
 VIEW_TECHNICAL_MENUS = "accounts.view_technical_menus"
+# Delete a user's second-factor devices (lost phone): the user enrols again at the next login.
+RESET_SECOND_FACTOR = "accounts.reset_second_factor"
 
 ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: [
         EXTRANET_ACCESS,
         MANAGE_SITE_CONTENT,
         VIEW_TECHNICAL_MENUS,
+        RESET_SECOND_FACTOR,
         "accounts.add_user",
         "accounts.change_user",
         "accounts.delete_user",
@@ -83,6 +86,17 @@ ROLE_PERMISSIONS = {
     Role.COMPANY_RECRUITER: [EXTRANET_ACCESS],
 }
 
+# Permissions that let their holder read personal data, or give it to anyone (user management): whoever
+# holds one logs in with a second factor (rules.requires_second_factor). Each app declares its own
+# `PERSONAL_DATA_PERMISSIONS` in its `roles.py`; these are the site-wide ones (users, recorded e-mails).
+PERSONAL_DATA_PERMISSIONS = [
+    "accounts.add_user",
+    "accounts.change_user",
+    RESET_SECOND_FACTOR,
+    "auth.change_group",
+    "mail.view_outgoingemail",
+]
+
 # Roles that may add, edit and publish pages (the whole site tree).
 PAGE_EDITOR_ROLES = [Role.ADMINISTRATOR, Role.EDITOR]
 
@@ -93,4 +107,12 @@ def collect_role_permissions():
     for declared in registry.collect("roles", "ROLE_PERMISSIONS"):
         for role, perms in declared.items():
             merged.setdefault(Role(role), []).extend(perms)
+    return merged
+
+
+def collect_personal_data_permissions():
+    """Every app's `roles.PERSONAL_DATA_PERMISSIONS` (this module's first), without duplicates."""
+    merged = []
+    for declared in registry.collect("roles", "PERSONAL_DATA_PERMISSIONS"):
+        merged.extend(perm for perm in declared if perm not in merged)
     return merged

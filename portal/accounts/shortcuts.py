@@ -26,6 +26,14 @@ SHORTCUTS = [
     ),
     Shortcut("Utilisateurs", ("wagtailusers_users:index",), "accounts.change_user", "user", order=800),
     Shortcut(
+        "Sécurité du compte",
+        ("nege_security",),
+        None,
+        "key",
+        "Double authentification, codes de secours",
+        order=980,
+    ),
+    Shortcut(
         "Mon compte", ("wagtailadmin_account",), None, "user", "Coordonnées, mot de passe, notifications", order=990
     ),
 ]

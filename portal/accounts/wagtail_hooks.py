@@ -8,7 +8,7 @@ each app (`shortcuts.py`, see portal.registry).
 
 from django.apps import apps
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from portal import registry
 
+from . import reset_views, security_views
 from .roles import MANAGE_SITE_CONTENT, VIEW_TECHNICAL_MENUS
 
 # Menu entries (by Wagtail menu item name) and the permission that keeps them. The media
@@ -114,3 +115,47 @@ def hide_library_counts_from_business_users(request, summary_items):
 @hooks.register("insert_global_admin_css")
 def extranet_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/extranet.css"))
+
+
+# Second factor and account security (security_views.py, reset_views.py) ---------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_security_urls():
+    return [
+        path("securite/", security_views.security_view, name="nege_security"),
+        path("securite/activer/", security_views.enrol_view, name="nege_security_enrol"),
+        path("securite/verifier/", security_views.verify_view, name="nege_security_verify"),
+        path("securite/codes-de-secours/", security_views.recovery_codes_view, name="nege_security_codes"),
+        path(
+            "securite/codes-de-secours/regenerer/",
+            security_views.regenerate_codes_view,
+            name="nege_security_regenerate",
+        ),
+        path(
+            "securite/utilisateurs/<int:user_id>/reinitialiser/",
+            reset_views.reset_view,
+            name="nege_security_reset",
+        ),
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def user_listing_reset_button(user, request_user):
+    button = reset_views.reset_button(user, request_user)
+    return [button] if button else []
+
+
+@hooks.register("register_log_actions")
+def register_security_log_actions(actions):
+    actions.register_action(
+        "accounts.enrol_second_factor", "Double authentification activée", "Double authentification activée"
+    )
+    actions.register_action(
+        "accounts.regenerate_recovery_codes", "Codes de secours renouvelés", "Nouveaux codes de secours générés"
+    )
+    actions.register_action(
+        "accounts.reset_second_factor",
+        "Double authentification réinitialisée",
+        "Double authentification réinitialisée par un administrateur",
+    )

@@ -3,8 +3,10 @@
 from datetime import date
 
 from portal import demo
+from portal.demo_places import STREETS, town_in_department
 from portal.registry import DemoStep
 
+from .demo_texts import DETAILS
 from .enums import CategoryCode, MembershipState
 from .models import Activity, CompanyType, Department, Organisation, OrganisationCategory
 
@@ -188,7 +190,7 @@ def seed(stdout, *, candidates=0):
     departments = {d.code: d for d in Department.objects.all()}
     created = 0
     for (
-        _key,
+        key,
         slug,
         name,
         category,
@@ -200,6 +202,7 @@ def seed(stdout, *, candidates=0):
         hc,
     ) in DEMO_ORGANISATIONS:
         fake = demo.faker(slug)
+        town, postcode = town_in_department(head_office, None)
         org, is_new = Organisation.objects.get_or_create(
             slug=slug,
             defaults={
@@ -209,12 +212,11 @@ def seed(stdout, *, candidates=0):
                 "member_since": date(2019, 1, 1).replace(month=fake.random_int(1, 12)),
                 "company_type": CompanyType.objects.filter(name=company_type).first(),
                 "head_office_department": departments.get(head_office),
-                "presentation": f"<p>{PRESENTATIONS[category].format(name=name)}</p>"
-                f"<p>{fake.paragraph(nb_sentences=3)}</p>",
+                "presentation": f"<p>{PRESENTATIONS[category].format(name=name)}</p><p>{DETAILS.get(key, '')}</p>",
                 "website": f"https://www.{slug[:40]}.{demo.DEMO_DOMAIN}",
-                "address": fake.street_address(),
-                "postcode": fake.postcode(),
-                "city": fake.city(),
+                "address": f"{fake.random_int(1, 80)} {fake.random_element(STREETS)}",
+                "postcode": postcode,
+                "city": town,
                 "headcount_alsace": hc[0],
                 "headcount_champagne_ardenne": hc[1],
                 "headcount_lorraine": hc[2],

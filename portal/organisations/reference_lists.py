@@ -7,12 +7,12 @@ from portal.registry import ReferenceList
 from .models import Activity, CompanyType, Department, EmploymentArea, OrganisationCategory, Territory
 
 REFERENCE_LISTS = [
-    ReferenceList(Territory),
-    ReferenceList(Department, extra_list=("code", "territory"), filters=("territory",)),
-    ReferenceList(EmploymentArea, extra_list=("territory",), filters=("territory",)),
-    ReferenceList(OrganisationCategory, extra_list=("code",)),
-    ReferenceList(CompanyType),
-    ReferenceList(Activity),
+    ReferenceList(Territory, feminine=False),
+    ReferenceList(Department, feminine=False, extra_list=("code", "territory"), filters=("territory",)),
+    ReferenceList(EmploymentArea, feminine=False, extra_list=("territory",), filters=("territory",)),
+    ReferenceList(OrganisationCategory, feminine=True, extra_list=("code",)),
+    ReferenceList(CompanyType, feminine=False),
+    ReferenceList(Activity, feminine=True),
 ]
 
 

@@ -17,6 +17,7 @@ from recruitment.models import (
     Skill,
     TrainingCourse,
 )
+from recruitment.sar.filters import DateInput as FrenchDateInput
 from recruitment.widgets import JobTreeWidget
 
 from . import rules, services
@@ -221,10 +222,8 @@ class DebriefingForm(ClassificationForm):
 
 
 class StatisticsForm(forms.Form):
-    start = forms.DateField(
-        label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    start = forms.DateField(label="Du", required=False, widget=FrenchDateInput)
+    end = forms.DateField(label="Au", required=False, widget=FrenchDateInput)
     territory = forms.ModelChoiceField(
         label="Territoire", queryset=Territory.objects.all(), required=False, empty_label="Tous"
     )

@@ -18,6 +18,15 @@ VIEW_OPINION = "commission.view_commission_opinion"
 VIEW_STATISTICS = "commission.view_commission_statistics"
 TAKE_OVER = "commission.take_over_proposal"
 
+# Sessions, analyses, opinions and training plans name the candidates (the statistics do not):
+# a second factor at login (portal.accounts.rules).
+PERSONAL_DATA_PERMISSIONS = [
+    "commission.view_session",
+    "commission.view_analysis",
+    "commission.view_trainingplan",
+    VIEW_OPINION,
+]
+
 ROLE_PERMISSIONS = {
     Role.ADMINISTRATOR: _perms("session", *ALL)
     + _perms("analysis", *ALL)

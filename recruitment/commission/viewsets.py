@@ -83,8 +83,10 @@ class SessionDeleteView(generic.DeleteView):
 class SessionViewSet(ScopedModelViewSet):
     model = Session
     scope = staticmethod(perms.sessions_for)
+    item_noun = "session"
+    feminine = True
     icon = "date"
-    menu_label = "Sessions de la commission"
+    menu_label = "Sessions"
     add_to_admin_menu = False
     url_prefix = "commission/sessions"
     url_namespace = "commission_sessions"
@@ -128,8 +130,10 @@ class PlanIndexView(generic.IndexView):
 class TrainingPlanViewSet(ScopedModelViewSet):
     model = TrainingPlan
     scope = staticmethod(perms.plans_for)
+    item_noun = "plan individuel ADC"
+    feminine = False
     icon = "list-ul"
-    menu_label = "Plans individuels ADC (PIADC)"
+    menu_label = "Plans ADC (PIADC)"
     add_to_admin_menu = False
     url_prefix = "commission/piadc"
     url_namespace = "commission_plans"

@@ -11,8 +11,9 @@ from wagtail.log_actions import LogFormatter
 from portal.menu import PermissionMenuItem
 from recruitment.filters import DOSSIER_FILTERS_HOOK
 from recruitment.panels import DOSSIER_PANELS_HOOK
+from recruitment.privacy import DOSSIER_ERASURE_HOOK, DOSSIER_PERSONAL_DATA_HOOK
 
-from . import perms, takeover, urls
+from . import dashboard, perms, privacy, takeover, urls
 from .enums import PlanState
 from .models import Analysis, Session
 from .panels import CommissionPanel
@@ -30,10 +31,15 @@ def register_dossier_panels():
     return [CommissionPanel(heading="Avis de la commission")]
 
 
+# Data protection of the dossiers: the commission's decisions in the export, its free texts erased.
+hooks.register(DOSSIER_PERSONAL_DATA_HOOK, privacy.commission_sections)
+hooks.register(DOSSIER_ERASURE_HOOK, privacy.erase_commission_data)
+
+
 @hooks.register("register_admin_menu_item")
 def register_statistics_menu_item():
     return PermissionMenuItem(
-        "Statistiques commission",
+        "Statistiques",
         reverse("commission:statistics"),
         icon_name="table",
         order=215,
@@ -44,7 +50,7 @@ def register_statistics_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_followed_dossiers_menu_item():
     return PermissionMenuItem(
-        "Avis de la commission",
+        "Avis commission",
         reverse("commission:dossiers"),
         icon_name="folder-open-inverse",
         order=205,
@@ -55,7 +61,7 @@ def register_followed_dossiers_menu_item():
 @hooks.register("register_commission_menu_item")
 def register_proposals_menu_item():
     return PermissionMenuItem(
-        "Stagiaires proposés hors vivier",
+        "Stagiaires proposés",
         reverse("commission:proposals"),
         icon_name="user",
         order=3,
@@ -104,3 +110,8 @@ def dossier_filters():
             label="État du PIADC", choices=PlanState.choices, method=_filter_piadc, empty_label="Tous"
         ),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    dashboard.add_panels(request, panels)

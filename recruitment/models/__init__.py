@@ -1,3 +1,4 @@
+from .access import *  # noqa: F403
 from .consent import *  # noqa: F403
 from .contacts import *  # noqa: F403
 from .documents import *  # noqa: F403

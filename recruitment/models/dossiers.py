@@ -64,9 +64,13 @@ class CandidateQuerySet(models.QuerySet):
             candidates = candidates.exclude(pk=exclude_pk)
         return [f"{last} {first}" for last, first in candidates.values_list("last_name", "first_name")[:20]]
 
-    def inactive(self):
+    def inactive(self, now=None):
         """Dossiers to be reviewed (`rules.needs_review`): not updated since the review threshold."""
-        return self.filter(updated_at__lt=rules.review_threshold(timezone.now()))
+        return self.filter(updated_at__lte=rules.review_threshold(now or timezone.now()))
+
+    def flagged_for_review(self):
+        """Dossiers the daily retention task flagged (`recruitment.retention`), not anonymised yet."""
+        return self.filter(review_flagged_on__isnull=False, anonymised_at__isnull=True)
 
 
 class Candidate(ClusterableModel):
@@ -250,6 +254,11 @@ class Candidate(ClusterableModel):
     created_at = models.DateTimeField("créé le", default=timezone.now, editable=False)
     updated_at = models.DateTimeField("modifié le", default=timezone.now, editable=False, db_index=True)
     anonymised_at = models.DateTimeField("anonymisé le", null=True, blank=True, editable=False)
+    # Data protection (recruitment.retention, recruitment.privacy): set by the daily task after 24 months
+    # without activity, cleared by the next save; why the personal data was erased.
+    review_flagged_on = models.DateTimeField("à revoir (RGPD) depuis le", null=True, blank=True, editable=False)
+    erased_on_request = models.BooleanField("effacé à la demande de la personne", default=False, editable=False)
+    erasure_reason = models.TextField("motif de l'effacement", blank=True, editable=False)
     # Mirrors the existence of `consent` (kept by Consent and by save()) so that the pool, a partial index
     # on candidates, needs no join.
     has_consent = models.BooleanField("consentement recueilli", default=False, editable=False)
@@ -335,12 +344,13 @@ class Candidate(ClusterableModel):
             self.caf_number = ""
         self.identifier_key, self.identity_key = self.identity_keys()
         self.updated_at = timezone.now()
+        self.review_flagged_on = None  # activity again: no longer to review
         # A copy loaded before the consent was recorded must not write the flag back.
         self.has_consent = self.pk is not None and type(self).objects.filter(pk=self.pk, consent__isnull=False).exists()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
-                *("updated_at", "identifier_key", "identity_key", "has_consent"),
+                *("updated_at", "identifier_key", "identity_key", "has_consent", "review_flagged_on"),
             }
         super().save(*args, **kwargs)
         if self.city and not self.anonymised_at:
@@ -348,7 +358,7 @@ class Candidate(ClusterableModel):
 
     @property
     def needs_review(self):
-        """Inactive for two years: to be reviewed (and possibly anonymised) by an administrator."""
+        """Inactive for 24 months: to be reviewed (and possibly anonymised) by an administrator."""
         return rules.needs_review(self.updated_at, timezone.now())
 
     def full_name(self):

@@ -1,4 +1,8 @@
-"""Fictitious follow-up sheets and training needs for companies A and B (idempotent)."""
+"""Fictitious follow-up sheets and training needs for companies A and B (idempotent, validated).
+
+Only recruteur.a2 gets an overdue sheet (to show the pool lock): recruteur.a and recruteur.b, who show
+each company's pool, have none.
+"""
 
 import random
 from datetime import timedelta
@@ -15,6 +19,17 @@ from .enums import SheetAction
 from .models import FollowUpSheet, TrainingNeed
 
 # (username, [(result code, actions, days ago)]) – recruteur.a2 gets an overdue sheet to show the lock.
+UNLOCKED = ["recruteur.a", "recruteur.b"]
+COMMENTS = {
+    "aucun-etude-en-cours": "Profil à étudier avec le responsable technique.",
+    "profil-interessant-vivier": "Profil intéressant, à recontacter lors de la prochaine ouverture de poste.",
+    "proposition-en-cours": "Entretien RH réalisé, proposition d'embauche en préparation.",
+    "recrutement": "Recruté en CDI comme technicien support, période d'essai en cours.",
+    "profil-non-retenu": "Compétences trop éloignées du poste de développeur proposé.",
+    "profil-vivier-formation": "À orienter vers une formation courte avant recrutement.",
+    "proposition-sous-reserve-client": "Profil présenté au client pour une mission d'infogérance.",
+    "abandon-dossier": "Le candidat a trouvé un poste entre-temps.",
+}
 PLAN = {
     "recruteur.a": [
         ("aucun-etude-en-cours", [SheetAction.PROFILE_STUDY], 3),
@@ -64,7 +79,7 @@ def seed(stdout, *, candidates=0):
                     candidate_id=candidate_id,
                     created_by=user,
                     result=result,
-                    comment="Fiche de démonstration.",
+                    comment=COMMENTS.get(code, ""),
                 )
                 sheet.action_list = actions
                 if result.requires_recruitment:
@@ -73,6 +88,7 @@ def seed(stdout, *, candidates=0):
                     sheet.recruitment_state = RecruitmentState.objects.get(code="periode-essai")
                 sheet.apply_rules(now=changed)
                 sheet.created_at = changed
+                sheet.full_clean()
                 sheet.save()
                 created += 1
         recruiter = User.objects.filter(username="recruteur.a").first()

@@ -64,10 +64,14 @@ def completed_analyses(**lookups):
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed the French way (jj/mm/aaaa), whatever the browser's language; ISO dates
+    (2026-05-01, in links) are still accepted, as by every Django date field."""
+
+    input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        attrs = {"placeholder": "jj/mm/aaaa", "inputmode": "numeric", "autocomplete": "off", **(attrs or {})}
+        super().__init__(attrs, format="%d/%m/%Y")
 
 
 class PoolFilterSet(django_filters.FilterSet):

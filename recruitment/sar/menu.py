@@ -1,5 +1,5 @@
-"""The extranet menu "Gestion des recrutements": the manual's six entries, each shown to whoever holds
-its permission (recruitment.sar.perms)."""
+"""The extranet menu "Recrutements" (the manual's "Gestion des recrutements"): its six entries, each
+shown to whoever holds its permission (recruitment.sar.perms). Labels stay short: the sidebar cuts them."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -18,7 +18,7 @@ class PoolViewSet(ViewSet):
     url_prefix = "recrutements/vivier"
     url_namespace = "sar_pool"
     icon = "search"
-    menu_label = "Recherche dans le vivier"
+    menu_label = "Vivier de candidats"
     menu_item_class = shown_if(perms.may_search_pool)
 
     def get_urlpatterns(self):
@@ -35,7 +35,7 @@ class SubmitNeedViewSet(ViewSet):
 
     name = "sar_submit_need"
     icon = "plus"
-    menu_label = "Soumettre un besoin de formation en pré-recrutement"
+    menu_label = "Soumettre un besoin"
     menu_item_class = shown_if(perms.may_submit_training_needs)
 
     def get_urlpatterns(self):
@@ -53,7 +53,7 @@ class TraineeViewSet(ViewSet):
     url_prefix = "recrutements/stagiaires-hors-vivier"
     url_namespace = "sar_trainees"
     icon = "user"
-    menu_label = "Finaliser les dossiers de candidats hors vivier"
+    menu_label = "Dossiers hors vivier"
     menu_item_class = shown_if(perms.may_complete_trainees)
 
     def get_urlpatterns(self):
@@ -68,7 +68,7 @@ class TraineeViewSet(ViewSet):
 class ProposeTraineeViewSet(ViewSet):
     name = "sar_propose_trainee"
     icon = "plus"
-    menu_label = "Proposer un stagiaire hors vivier NEGE"
+    menu_label = "Proposer un stagiaire"
     menu_item_class = shown_if(perms.may_propose_trainees)
 
     def get_urlpatterns(self):
@@ -80,7 +80,7 @@ class ProposeTraineeViewSet(ViewSet):
 
 
 class RecruitmentSupportGroup(ViewSetGroup):
-    menu_label = "Gestion des recrutements"
+    menu_label = "Recrutements"
     menu_icon = "group"
     menu_order = 210
     items = [

@@ -7,6 +7,10 @@ from portal.accounts.roles import Role
 
 from . import perms
 
+# The pool, the follow-up sheets and the proposed trainees show candidates: a second factor at login
+# (portal.accounts.rules).
+PERSONAL_DATA_PERMISSIONS = [perms.SEARCH_POOL, perms.VIEW_SHEETS, perms.VIEW_ALL_SHEETS, perms.PROPOSE_TRAINEES]
+
 ROLE_PERMISSIONS = {
     Role.COMPANY_RECRUITER: [
         perms.SEARCH_POOL,

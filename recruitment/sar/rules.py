@@ -95,6 +95,16 @@ def is_due_soon(due_on, today, horizon_days):
     return due_on is not None and due_on <= latest_reminded_due_date(today, horizon_days)
 
 
+def study_title(civility_label, last_name, first_name, employment_area, city):
+    """'Madame DUPONT (Élise) – Alsace / Bas-Rhin / Strasbourg': the header of "Etudier" (DESIGN 3.3)."""
+    place = " / ".join(str(part) for part in (employment_area, city) if part)
+    return (
+        f"{civility_label} {last_name} ({first_name}) – {place}"
+        if place
+        else f"{civility_label} {last_name} ({first_name})"
+    )
+
+
 def sheet_title(civility_label, last_name, first_name, employment_area):
     """'Monsieur DUPONT Alain-Alsace / Bas-Rhin' (the manual's title of a sheet)."""
     return f"{civility_label} {last_name} {first_name}-{employment_area}"

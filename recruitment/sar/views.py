@@ -14,13 +14,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 
+from recruitment.access import AccessAction, record_access
 from recruitment.commission.enums import MasteryLevel
 from recruitment.commission.models import EmployabilityProfile, ProfileSkill
 from recruitment.commission.synthesis import synthesis_context
 from recruitment.models import Candidate, CandidateDocument, Job
 from recruitment.views import _private_file_response
 
-from . import perms, sheets
+from . import perms, rules, sheets
 from .enums import DUPLICATE_SHEET_MESSAGE, OVERDUE_LOCK_MESSAGE, QuickAction
 from .filters import PoolFilterSet
 
@@ -107,7 +108,7 @@ def filter_fields(form):
                 {"value": str(value), "label": label, "checked": str(value) in selected}
                 for value, label in _choices(bound.field)
             ]
-            fields.append({"bound": bound, "options": options, "open": bool(selected)})
+            fields.append({"bound": bound, "options": options, "selected": sum(o["checked"] for o in options)})
         else:
             fields.append({"bound": bound, "options": None})
     return fields
@@ -152,9 +153,10 @@ def pool_search(request):
             .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
             .order_by("due_on", "pk")
         )
-        messages.warning(request, OVERDUE_LOCK_MESSAGE)
+        # Said once, by the page itself (a flash message would repeat it above).
         return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
     filterset, queryset = pool_results(request.user, request.GET)
+    has_criteria = any(any(request.GET.getlist(name)) for name in filterset.filters)
     page = paginate(queryset, request.GET.get("p"), _page_size(request))
     decorate_with_profile(page.object_list)
     query = request.GET.copy()
@@ -169,6 +171,7 @@ def pool_search(request):
         {
             "filterset": filterset,
             "filter_fields": filter_fields(filterset.form),
+            "has_criteria": has_criteria,
             "page": page,
             "candidates": page.object_list,
             "query": query.urlencode(),
@@ -183,8 +186,13 @@ def _study_context(request, candidate):
     documents = CandidateDocument.objects.filter(candidate=candidate).order_by("sort_order", "pk")
     return {
         "candidate": candidate,
-        "title": f"{candidate.get_civility_display()} {candidate.last_name} ({candidate.first_name})-"
-        f"{candidate.employment_area} / {candidate.city}",
+        "title": rules.study_title(
+            candidate.get_civility_display(),
+            candidate.last_name,
+            candidate.first_name,
+            candidate.employment_area,
+            candidate.city,
+        ),
         "sheet": sheet,
         "documents": documents,
         "jobs": candidate.current_jobs.select_related("family").order_by("family__order", "family__name", "name"),
@@ -201,6 +209,7 @@ def study(request, pk):
     candidate = get_object_or_404(
         perms.candidates_for(request.user).select_related("employment_area", "situation"), pk=pk
     )
+    record_access(request, candidate, AccessAction.VIEW)
     return TemplateResponse(request, "sar/study.html", _study_context(request, candidate))
 
 
@@ -229,6 +238,7 @@ def document(request, candidate_pk, pk):
     """A document transmitted by the candidate (never an internal one), for a candidate the company may study."""
     candidate = get_object_or_404(perms.candidates_for(request.user), pk=candidate_pk)
     doc = get_object_or_404(CandidateDocument, pk=pk, candidate=candidate)
+    record_access(request, candidate, AccessAction.DOCUMENT)
     extension = os.path.splitext(doc.file.name)[1]
     filename = doc.title if doc.title.lower().endswith(extension.lower()) else f"{doc.title}{extension}"
     return _private_file_response(doc.file, filename)

@@ -8,6 +8,7 @@ from django.forms import CheckboxSelectMultiple
 from django.forms.models import modelform_factory
 from django.http import Http404
 from django.urls import reverse
+from django.utils import formats, timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -107,11 +108,33 @@ class ProfileLinkColumn(Column):
     cell_template_name = "sar/columns/profile_link.html"
 
 
+def _candidate_name(sheet):
+    """'Mme VOISIN Geneviève': the area has its own column (the sheet's title repeats it)."""
+    candidate = sheet.candidate
+    return f"{candidate.civility} {candidate.last_name} {candidate.first_name}"
+
+
+def _short_date(field):
+    """'15/01/2026 00:30' (local time) for a moment, '15/01/2026' for a day: short, as in the exports."""
+
+    def value(sheet):
+        moment = getattr(sheet, field)
+        if moment is None:
+            return "—"
+        if hasattr(moment, "hour"):
+            return formats.date_format(timezone.localtime(moment), "d/m/Y H:i")
+        return formats.date_format(moment, "d/m/Y")
+
+    return value
+
+
 class SheetViewSet(ScopedModelViewSet):
     model = FollowUpSheet
     scope = staticmethod(perms.sheets_for)
+    item_noun = "fiche de suivi"
+    feminine = True
     icon = "folder-inverse"
-    menu_label = "Gérer mon portefeuille de candidats"
+    menu_label = "Mon portefeuille"
     url_prefix = "recrutements/portefeuille"
     url_namespace = "sar_sheets"
     index_view_class = SheetIndexView
@@ -122,7 +145,13 @@ class SheetViewSet(ScopedModelViewSet):
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
     list_display = [
-        TitleColumn("__str__", label="Candidat", accessor="__str__", url_name="sar_sheets:edit"),
+        TitleColumn(
+            "candidate",
+            label="Candidat",
+            accessor=_candidate_name,
+            url_name="sar_sheets:edit",
+            classname="sar-col-name",
+        ),
         Column("employment_area", label="Bassin d'emploi", accessor="candidate.employment_area"),
         Column("created_by", label="Recruteur"),
         Column("jobs", label="Métiers actuels", accessor="current_jobs_display"),
@@ -130,9 +159,9 @@ class SheetViewSet(ScopedModelViewSet):
         Column("classification", label="Classification", accessor="candidate.get_classification_display"),
         "status",
         "result",
-        Column("created_at", label="Créé le", sort_key="created_at"),
-        Column("due_on", label="Echéance", sort_key="due_on"),
-        ProfileLinkColumn("profile", label="Dossier"),
+        Column("created_at", label="Créé le", accessor=_short_date("created_at"), sort_key="created_at"),
+        Column("due_on", label="Echéance", accessor=_short_date("due_on"), sort_key="due_on"),
+        ProfileLinkColumn("profile", label="Profil"),
     ]
     list_export = [
         "pk",
@@ -209,8 +238,10 @@ class NeedEditView(generic.EditView):
 class TrainingNeedViewSet(ScopedModelViewSet):
     model = TrainingNeed
     scope = staticmethod(perms.training_needs_for)
+    item_noun = "besoin de formation"
+    feminine = False
     icon = "group"
-    menu_label = "Gérer mes besoins en formation"
+    menu_label = "Besoins de formation"
     url_prefix = "recrutements/besoins-formation"
     url_namespace = "sar_training_needs"
     index_view_class = NeedIndexView

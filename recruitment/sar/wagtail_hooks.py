@@ -6,7 +6,9 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from portal.history import ChangesFormatter
+from recruitment.privacy import DOSSIER_ERASURE_HOOK, DOSSIER_PERSONAL_DATA_HOOK
 
+from . import dashboard, privacy
 from .menu import RecruitmentSupportGroup
 from .notifications import NON_RESPONSE_ACTION
 from .sheets import CHANGE_ACTION, CREATE_ACTION
@@ -15,6 +17,11 @@ from .sheets import CHANGE_ACTION, CREATE_ACTION
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return RecruitmentSupportGroup()
+
+
+# Data protection of the dossiers: the companies' sheets in the export, their comments erased.
+hooks.register(DOSSIER_PERSONAL_DATA_HOOK, privacy.sheet_sections)
+hooks.register(DOSSIER_ERASURE_HOOK, privacy.erase_sheet_data)
 
 
 class SheetCreated(LogFormatter):
@@ -48,3 +55,8 @@ def register_log_actions(actions):
 @hooks.register("insert_global_admin_js")
 def sar_sheet_js():
     return format_html('<script src="{}"></script>', static("js/sar-sheet.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    dashboard.add_panels(request, panels)

@@ -39,7 +39,7 @@ def test_advisory_recruiter_scores_a_candidate(page):
 
     # The filter box narrows 300+ skills to the matching ones and opens their theme.
     page.fill("[data-skill-filter]", "pyth")
-    page.get_by_text("savoir-faire correspondant(s)").wait_for()
+    page.get_by_text("savoir-faire correspondant").first.wait_for()
     assert page.locator(f"#skill-{python.pk}").is_visible()
     assert not page.locator(f"#skill-{sql.pk}").is_visible()
     page.select_option(f"#skill-{python.pk}", "experimente")

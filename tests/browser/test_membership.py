@@ -76,7 +76,12 @@ def test_a_visitor_applies_in_two_parts(page, membership_site):
     page.get_by_label("Catégorie d'organisme").select_option(label="Entreprise")
     page.get_by_label("Localisation de la direction régionale").select_option(label="Lorraine : Moselle (57)")
     page.get_by_label("Logo").set_input_files(png_logo())
-    page.get_by_label("Présentation").fill("Éditeur de logiciels messin.\n\nNous recrutons des développeurs.")
+    page.get_by_label("Ville de la direction régionale").fill("Metz")
+    # The presentation's small editor: a paragraph, then bold text from the toolbar.
+    page.get_by_role("textbox", name="Présentation").click()
+    page.keyboard.type("Éditeur de logiciels messin. ")
+    page.get_by_role("button", name="Gras").click()
+    page.keyboard.type("Nous recrutons")
     page.get_by_label("Site Web").fill("https://octet-lorrain.test")
     page.get_by_label("PME : 10-250 personnes").check()
     page.get_by_label("Éditeur de logiciel, plateforme SaaS").check()
@@ -88,6 +93,7 @@ def test_a_visitor_applies_in_two_parts(page, membership_site):
     assert page.get_by_text("Cette clause d'engagement est obligatoire.").first.is_visible()
     assert page.get_by_label("Raison sociale").input_value() == "Octet Lorrain"
     assert page.get_by_text("Logo déjà enregistré").is_visible()
+    assert page.locator(".rich-text__editor strong").inner_text() == "Nous recrutons"
     assert_no_serious_axe_violations(page)
 
     page.get_by_label("Je certifie sur l'honneur").check()
@@ -106,6 +112,9 @@ def test_a_visitor_applies_in_two_parts(page, membership_site):
     assert application.state == ApplicationState.PENDING
     assert application.organisation.membership_state == MembershipState.PENDING
     assert application.expected_fee == 384
+    presentation = application.organisation.presentation
+    assert presentation == "<p>Éditeur de logiciels messin. <strong>Nous recrutons</strong></p>"
+    assert application.organisation.city == "Metz"
     assert not application.applicant.is_active
     recipients = [message.to for message in mail.outbox]
     assert ["president@nege.test"] in recipients

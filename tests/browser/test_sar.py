@@ -25,7 +25,8 @@ def test_recruiter_searches_studies_and_creates_a_sheet(page):
     page.wait_for_url("**/extranet/")
 
     page.goto("/extranet/recrutements/vivier/")
-    page.locator("summary", has_text="Bassin d'emploi").click()
+    # Multi-value filters show their options at once (no heading to open first).
+    assert page.locator("fieldset.sar-filter--multi", has_text="Bassin d'emploi").locator("input").first.is_visible()
     page.check(f"input[name=employment_area][value='{area('Alsace / Bas-Rhin').pk}']")
     page.click("button:has-text('Rechercher')")
     page.wait_for_url("**employment_area=*")
@@ -51,10 +52,12 @@ def test_recruiter_searches_studies_and_creates_a_sheet(page):
 
     # The rejection causes appear only for "profil jugé non employable", and are then mandatory.
     causes = page.locator("input[name=rejection_causes]").first
+    causes_label = page.get_by_text("Cause(s) de rejet du candidat", exact=False).first
     assert not causes.is_visible()
+    assert not causes_label.is_visible()  # the label is hidden with its field
     non_employable = SarResult.objects.get(code="profil-non-employable")
     page.select_option("select[name=result]", str(non_employable.pk))
-    assert causes.is_visible()
+    assert causes.is_visible() and causes_label.is_visible()
     causes.check()
     page.locator("button[type=submit]", has_text="Enregistrer").first.click()
     page.wait_for_load_state()

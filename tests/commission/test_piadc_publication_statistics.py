@@ -162,9 +162,14 @@ class TestStatistics:
 def test_recruited_column_comes_from_the_follow_up_sheets(client):
     from tests.sar.test_statistics import recruited
 
-    recruited(datetime.date(2026, 3, 3))
-    recruited(datetime.date(2026, 3, 5), state="demission-candidat")  # broken: not counted
-    recruited(datetime.date(2025, 3, 5))  # outside the period
+    session = SessionFactory(date=datetime.date(2026, 2, 1))
+    for sheet in (
+        recruited(datetime.date(2026, 3, 3)),
+        recruited(datetime.date(2026, 3, 5), state="demission-candidat"),  # broken: not counted
+        recruited(datetime.date(2025, 3, 5)),  # outside the period
+    ):
+        # Recruited dossiers are counted among those the commission examined and published.
+        AnalysisFactory(completed=True, session=session, candidate=sheet.candidate)
     rows = statistics(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
     alsace = next(row for row in rows if row["label"] == "Alsace")
     assert alsace["values"]["recruited"] == 1

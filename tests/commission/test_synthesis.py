@@ -58,7 +58,8 @@ def test_rendered_scales_highlight_the_chosen_step_with_a_text_equivalent(analys
     )
     assert html.count("(avis retenu)") == 5
     assert html.count('aria-current="true"') == 5
-    assert "4/6 – Vue d&#x27;ensemble (socle de base)" in html
+    # The label follows the score (hidden by CSS on a tablet, where the highlighted step already says it).
+    assert '4/6<span class="commission-scale__chosen-label"> – Vue d&#x27;ensemble (socle de base)</span>' in html
 
 
 def test_draft_analyses_are_not_shown(analysed):

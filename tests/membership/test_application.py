@@ -49,6 +49,7 @@ def part2_data(**overrides):
         "name": "Numérique & Compagnie",
         "category": OrganisationCategory.objects.get(code=CategoryCode.COMPANY).pk,
         "head_office_department": Department.objects.get(code="67").pk,
+        "head_office_city": "Strasbourg",
         "presentation": "<p>Nous <strong>recrutons</strong>.</p><script>alert(1)</script>",
         "website": "https://www.numerique-et-compagnie.test",
         "company_type": CompanyType.objects.get(name="PME : 10-250 personnes").pk,
@@ -235,6 +236,7 @@ class TestPart2:
         assert organisation.headcount == 11
         assert organisation.logo is not None and organisation.logo.width == 300
         assert organisation.presentation == "<p>Nous <strong>recrutons</strong>.</p>"
+        assert organisation.city == "Strasbourg"  # the directory page shows the town
         assert sorted(organisation.establishment_departments.values_list("code", flat=True)) == ["57", "67"]
         assert not Organisation.objects.accepted().filter(pk=organisation.pk).exists()
         application.applicant.refresh_from_db()
@@ -316,6 +318,10 @@ class TestPart2:
     def test_engagement_clauses_are_mandatory(self, client, application):
         response = client.post(organisation_url(application), part2_data(engagement_statutes=None, logo=logo()))
         assert "Cette clause d&#x27;engagement est obligatoire." in response.content.decode()
+
+    def test_head_office_city_is_mandatory(self, client, application):
+        response = client.post(organisation_url(application), part2_data(head_office_city="", logo=logo()))
+        assert "head_office_city" in response.context["form"].errors
 
     def test_logo_is_mandatory(self, client, application):
         response = client.post(organisation_url(application), part2_data())

@@ -131,6 +131,14 @@ class TestReferent:
         assert_refused(client.post(inspect_url(request), {"decision": "approve"}))
         assert not User.objects.filter(email=request.email).exists()
 
+    def test_the_hr_contact_is_found_by_typing_among_colleagues(self, client, referent, company):
+        UserFactory(organisation=company, last_name="Zola", first_name="Émile", email="emile.zola@exemple.test")
+        UserFactory(last_name="Dehors", email="dehors@ailleurs.test")  # another organisation
+        form = client.get(HR).content.decode()
+        assert 'data-filter="Rechercher un collègue (nom, courriel)"' in form  # select-filter.js enhances it
+        assert "ZOLA Émile — emile.zola@exemple.test" in form
+        assert "dehors@ailleurs.test" not in form
+
     def test_designates_the_hr_contact_among_the_organisation_users(self, client, referent, company):
         colleague = UserFactory(organisation=company, last_name="RH")
         outsider = UserFactory(organisation=OrganisationFactory())
@@ -186,6 +194,14 @@ class TestAdministrator:
         for url in screens(request):
             assert client.get(url).status_code == 200
         assert_refused(client.get(ADD))  # only a referent asks, for their own organisation
+
+    def test_each_request_of_the_list_links_to_its_review(self, client, admin_user):
+        client.force_login(admin_user)
+        requests = AccountRequestFactory.create_batch(2)
+        content = client.get(INDEX).content.decode()
+        for request in requests:
+            assert f'href="{inspect_url(request)}"' in content
+            assert str(request.organisation) in content
 
     def test_approval_creates_the_account_and_sends_a_password_link(self, client, admin_user, mailoutbox):
         request = AccountRequestFactory(email="camille.martin@exemple.test")

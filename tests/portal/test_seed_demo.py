@@ -90,6 +90,14 @@ class TestIdempotency:
         assert counts() == first
         assert first["organisations"] >= 12
 
+    def test_silent_at_verbosity_0_and_says_each_step_otherwise(self, no_app_demos):
+        quiet, told = StringIO(), StringIO()
+        call_command("seed_demo", force=True, verbosity=0, stdout=quiet)
+        call_command("seed_demo", force=True, verbosity=1, stdout=told)
+        assert quiet.getvalue() == ""
+        assert "Démonstration : portal.accounts.demo.seed" in told.getvalue()
+        assert "Données de démonstration à jour" in told.getvalue()
+
     def test_app_demos_are_called_with_the_number_of_candidates(self, no_app_demos):
         run(candidates=5)
         assert no_app_demos == [5]

@@ -62,3 +62,11 @@ def dossier_data(adviser, documents=(), internal=(), **overrides):
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def assert_refused(response):
+    """A logged-in user refused: 403, or the extranet's answer to PermissionDenied (back to its dashboard)."""
+    if response.status_code == 302:
+        assert response.url == reverse("wagtailadmin_home"), response.url
+    else:
+        assert response.status_code == 403, response.status_code

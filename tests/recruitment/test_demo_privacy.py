@@ -1,6 +1,8 @@
 """Demo seed, anonymisation and the inactivity flag."""
 
 import io
+import json
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -83,9 +85,10 @@ class TestAnonymisation:
         client.force_login(adviser)
         response = client.get(reverse("recruitment:personal_data", args=[candidate.pk]))
         assert response.status_code == 200
-        data = response.json()
-        assert data["nom"] == candidate.last_name
-        assert data["documents transmis par le candidat"]
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            data = json.loads(archive.read("donnees.json"))
+            assert data["Identification"]["Nom"] == candidate.last_name
+            assert any(name.startswith("documents/") for name in archive.namelist())
 
 
 @pytest.mark.django_db

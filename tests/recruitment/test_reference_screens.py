@@ -86,13 +86,13 @@ class TestMenu:
         _org, adviser = partner_with_adviser()
         client.force_login(adviser)
         page = client.get("/extranet/").content.decode()
-        assert "Candidature Recrutement" in page
+        assert "Candidatures" in page
         # The sidebar is JSON: look for the items' names and URLs.
         assert '"name": "dossier-create"' in page and reverse("recruitment_dossiers:add") in page
-        assert "Recherche de dossiers" in page
-        assert "Points de contact NEGE" not in page
+        assert "Recherche dossiers" in page
+        assert "Points de contact" not in page
 
     def test_company_recruiter_has_no_dossier_menu(self, client):
         client.force_login(UserFactory(roles=[Role.COMPANY_RECRUITER]))
         page = client.get("/extranet/").content.decode()
-        assert "dossier-create" not in page and "Candidature Recrutement" not in page
+        assert "dossier-create" not in page and "Candidatures" not in page

@@ -101,9 +101,14 @@ class TestStatusRule:
 
 
 class TestInactivityReview:
-    def test_exactly_two_years_is_not_yet_to_review(self):
+    def test_exactly_24_months_is_to_review(self):
         now = datetime.datetime(2026, 12, 2, 12, 0, tzinfo=datetime.UTC)
         threshold = rules.review_threshold(now)
-        assert threshold == now - datetime.timedelta(days=730)
-        assert not rules.needs_review(threshold, now)
-        assert rules.needs_review(threshold - datetime.timedelta(microseconds=1), now)
+        assert threshold == datetime.datetime(2024, 12, 2, 12, 0, tzinfo=datetime.UTC)
+        assert rules.needs_review(threshold, now)
+        assert not rules.needs_review(threshold + datetime.timedelta(microseconds=1), now)
+
+    def test_calendar_months_at_the_end_of_a_month(self):
+        now = datetime.datetime(2026, 2, 28, 9, 0, tzinfo=datetime.UTC)
+        assert rules.months_before(datetime.datetime(2026, 3, 31, tzinfo=datetime.UTC), 1).day == 28
+        assert rules.review_threshold(now) == datetime.datetime(2024, 2, 28, 9, 0, tzinfo=datetime.UTC)

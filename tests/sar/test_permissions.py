@@ -282,7 +282,8 @@ class TestWithdrawnPermission:
         login(client, recruiter)
         assert client.get(POOL).url == HOME
         assert client.get(reverse("sar_pool:study", args=[sheet.candidate_id])).url == HOME
-        assert "Recherche dans le vivier" not in client.get(HOME).content.decode()
+        home = client.get(HOME).content.decode()
+        assert "Recherche dans le vivier" not in home and "Vivier de candidats" not in home
         # The portfolio stays open.
         assert listed(client, SHEETS) == {sheet.pk}
 

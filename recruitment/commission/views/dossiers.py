@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from recruitment.access import AccessAction, record_access
 from recruitment.perms import dossiers_for
 
 from .. import perms
@@ -32,6 +33,11 @@ class DossierOpinionView(CommissionView):
 
     def get_page_title(self):
         return f"Avis de la commission : {self.get_candidate().display_name}"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        record_access(request, self.get_candidate(), AccessAction.VIEW)
+        return response
 
     def get_context_data(self, **kwargs):
         candidate = self.get_candidate()

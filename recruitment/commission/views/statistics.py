@@ -4,7 +4,7 @@ from portal import exports
 
 from .. import perms
 from ..forms import StatisticsForm
-from ..statistics import COLUMNS, chart_rows, statistics
+from ..statistics import COLUMNS, DEFINITIONS, chart_rows, statistics
 from .base import CommissionView
 
 
@@ -22,7 +22,9 @@ class StatisticsView(CommissionView):
         rows = statistics(filters.get("start"), filters.get("end"), filters.get("territory"))
         if request.GET.get("format") == "csv":
             return self.csv_response(rows)
-        context = self.get_context_data(form=form, rows=rows, columns=COLUMNS, chart=chart_rows(rows))
+        context = self.get_context_data(
+            form=form, rows=rows, columns=COLUMNS, chart=chart_rows(rows), definitions=DEFINITIONS
+        )
         query = request.GET.copy()
         query["format"] = "csv"
         context["csv_url"] = f"{request.path}?{query.urlencode()}"

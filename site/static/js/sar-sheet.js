@@ -8,7 +8,8 @@
     }
     var rejectionIds = result.getAttribute("data-sar-rejection-results").split(",");
     var causes = document.querySelector("[name=rejection_causes]");
-    var wrapper = causes ? causes.closest(".w-field__wrapper") : null;
+    // The panel wrapper holds the field's label too: hide both together.
+    var wrapper = causes ? causes.closest(".w-panel__wrapper") || causes.closest(".w-field__wrapper") : null;
     if (!wrapper) {
       return;
     }

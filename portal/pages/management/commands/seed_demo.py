@@ -1,8 +1,14 @@
 """Fill a development or demo site with fictitious data (idempotent).
 
 The data comes from the `DEMO_STEPS` of every app's `demo.py` (see portal.registry), run in
-their order, each in its own transaction.
+their order, each in its own transaction. Progress (a line per step, per 100 dossiers) goes to stdout
+at verbosity 1 and more; `-v 0` is silent, and Wagtail's page log lines only show from `-v 2` on.
 """
+
+import logging
+import time
+from contextlib import contextmanager
+from io import StringIO
 
 from django.conf import settings
 from django.core.management import call_command
@@ -34,11 +40,31 @@ class Command(BaseCommand):
             )
         if candidates < 0:
             raise CommandError("Le nombre de candidats doit être positif ou nul.")
-        if reference_missing():
-            call_command("load_reference", verbosity=0)
-        call_command("setup_roles", verbosity=0, stdout=self.stdout)
-        for step in registry.demo_steps():
-            self.stdout.write(f"Démonstration : {step.label}")
-            with transaction.atomic():
-                step.seed(self.stdout, candidates=candidates)
-        self.stdout.write(self.style.SUCCESS("Données de démonstration à jour."))
+        verbosity = options.get("verbosity", 1)
+        out = self.stdout if verbosity >= 1 else StringIO()
+        started = time.monotonic()
+        with quiet_page_log(verbosity < 2):
+            if reference_missing():
+                call_command("load_reference", verbosity=0)
+            call_command("setup_roles", verbosity=0, stdout=out)
+            for step in registry.demo_steps():
+                out.write(f"Démonstration : {step.label}")
+                with transaction.atomic():
+                    step.seed(out, candidates=candidates)
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(f"Données de démonstration à jour ({time.monotonic() - started:.0f} s).")
+            )
+
+
+@contextmanager
+def quiet_page_log(quiet):
+    """Hide Wagtail's "Page created / edited / published" info lines (hundreds on a demo run)."""
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    if quiet:
+        logger.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

@@ -25,7 +25,7 @@
         if (query && visible) { theme.open = true; }
         shown += visible;
       });
-      if (count) { count.textContent = query ? shown + " savoir-faire correspondant(s)" : ""; }
+      if (count) { count.textContent = query ? shown + " savoir-faire correspondant" + (shown > 1 ? "s" : "") : ""; }
     };
     filter.addEventListener("input", apply);
     filter.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); } });
@@ -33,6 +33,16 @@
       if (theme.querySelector("select option:checked:not([value=''])")) { theme.open = true; }
     });
   }
+  // A collapsed panel opens when it holds an error, or when a jump link of the save bar leads to it.
+  document.querySelectorAll("[data-volet]").forEach(function (volet) {
+    if (volet.querySelector(".has-error, .error-message")) { volet.open = true; }
+  });
+  document.querySelectorAll(".commission-actions__nav a").forEach(function (link) {
+    link.addEventListener("click", function () {
+      var target = document.querySelector(link.getAttribute("href"));
+      if (target) { target.open = true; }
+    });
+  });
   var reason = document.querySelector("select[name=dismissal_reason]");
   if (reason) {
     var wrapper = reason.closest(".commission-field");

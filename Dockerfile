@@ -22,7 +22,7 @@ COPY . .
 RUN SECRET_KEY=collectstatic-only-build-key-never-used-at-run-time-0123456789 \
     python manage.py collectstatic --noinput -v 0 \
     && useradd --system --uid 10001 --home-dir /app nege \
-    && mkdir -p /app/var/media /app/var/private \
+    && mkdir -p /app/var/media /app/var/private /app/var/mail-journal \
     && chown -R nege /app/var
 
 USER nege

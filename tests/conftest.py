@@ -5,6 +5,7 @@
 - the cache (rate limits) is emptied before every test, and the rate limits' clock stands still during one.
 """
 
+import os
 import time
 from types import SimpleNamespace
 
@@ -62,8 +63,21 @@ def _frozen_rate_windows(monkeypatch):
     monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: frozen))
 
 
+def _worker_cache(caches):
+    """Parallel workers (pytest-xdist) each get their own Redis database: emptying the cache before a test
+    (FLUSHDB) must not wipe the counters of a test running in the other worker."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    default = caches["default"]
+    if not worker.startswith("gw") or not default["BACKEND"].endswith("RedisCache"):
+        return caches
+    base, _, db = default["LOCATION"].rpartition("/")
+    database = (int(db or 0) - 1 - int(worker[2:])) % 16
+    return {**caches, "default": {**default, "LOCATION": f"{base}/{database}"}}
+
+
 @pytest.fixture(autouse=True)
 def _strict_environment(settings, tmp_path):
+    settings.CACHES = _worker_cache(settings.CACHES)
     settings.NEGE_TASKS_SYNC = True
     # Every e-mail goes through the queue; the (inline) worker delivers to `mailoutbox`.
     settings.EMAIL_BACKEND = "portal.mail.backends.QueuedEmailBackend"

@@ -31,6 +31,7 @@ AXE_VERSION = "4.14.1"
 AXE_JS = Path(__file__).resolve().parents[1] / "vendor" / f"axe-core-{AXE_VERSION}" / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
 DEFAULT_TIMEOUT_MS = 15_000
+SETTLED = "*, *::before, *::after { animation: none !important; transition: none !important; }"
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +85,9 @@ def axe_violations(page, *, impacts=BLOCKING_IMPACTS):
     """Run axe-core (vendored) on the current document; violations of the given impacts."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
+    # axe judges the page as it settles, not a frame of a fade-in (Wagtail's messages animate in).
+    page.add_style_tag(content=SETTLED)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     results = page.evaluate("async () => await window.axe.run(document, {resultTypes: ['violations']})")
     return [violation for violation in results["violations"] if violation["impact"] in impacts]
 

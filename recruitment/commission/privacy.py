@@ -5,6 +5,7 @@ from portal.history import snapshot
 from recruitment.privacy import Section
 from recruitment.scrub import scrub_object_history
 
+from .forms import AnalysisForm
 from .models import Analysis, TrainingPlan
 
 #: Free texts about the person: erased with the dossier.
@@ -20,39 +21,8 @@ ANALYSIS_TEXTS = [
     "advice",
     "internal_notes",
 ]
-ANALYSIS_FIELDS = [
-    "state",
-    "recruiter",
-    "competence_opinion",
-    "behaviour_traits",
-    "accepts_move",
-    "move_zones",
-    "behaviour_opinion",
-    "digital_experience",
-    "other_experience",
-    "last_job_end",
-    "time_without_job",
-    "occupation_without_job",
-    "internship_months",
-    "experience_opinion",
-    "level_with_diploma",
-    "level_without_diploma",
-    "digital_diploma",
-    "other_diploma",
-    "certifications",
-    "qualification_opinion",
-    "project_opinion",
-    "cv_opinion",
-    "interview_opinion",
-    "possible_jobs",
-    "training_courses",
-    "training_comment",
-    "advice",
-    "proposed_classification",
-    "dismissal_reason",
-    "internal_notes",
-    "completed_at",
-]
+# What the advisory recruiter fills in (the form's fields), with who and when.
+ANALYSIS_FIELDS = ["state", "recruiter", *AnalysisForm.Meta.fields, "completed_at"]
 
 
 def _items(instance, names):

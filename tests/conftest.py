@@ -19,6 +19,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from news.setup import ensure_news_index
 from portal.pages.models import HomePage
 from tests.directory.factories import directory_page
+from tests.portal.factories import issued_last_names
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +54,11 @@ def _base_data_for_transactional_tests(request):
     if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
         request.getfixturevalue("transactional_db")
         ensure_base_data()
+
+
+@pytest.fixture(autouse=True)
+def _distinct_last_names():
+    issued_last_names.clear()
 
 
 @pytest.fixture(autouse=True)

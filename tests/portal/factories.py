@@ -11,6 +11,22 @@ from portal.organisations.models import EmploymentArea, Organisation, Organisati
 fake = Faker("fr_FR")
 PASSWORD = "mot-de-passe-de-test"
 
+# Last names handed out during the current test (cleared by an autouse fixture): tests assert that one
+# person's name is absent from a page, so no name may be a part of another one ("BRETON" in "LEBRETON").
+issued_last_names = set()
+
+
+def distinct_last_name():
+    """A French last name, in capitals, that neither contains nor is contained in one already issued."""
+    for _ in range(100):
+        name = fake.last_name().upper()
+        if not any(name in other or other in name for other in issued_last_names):
+            break
+    else:
+        name = f"{name}-{fake.last_name().upper()}-{len(issued_last_names)}"
+    issued_last_names.add(name)
+    return name
+
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -49,7 +65,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"utilisateur{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@exemple.test")
     first_name = factory.LazyFunction(fake.first_name)
-    last_name = factory.LazyFunction(lambda: fake.last_name().upper())
+    last_name = factory.LazyFunction(distinct_last_name)
     civility = "Mme"
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 

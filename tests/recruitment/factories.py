@@ -22,7 +22,7 @@ from recruitment.models import (
     JobFamily,
     Situation,
 )
-from tests.portal.factories import OrganisationFactory, UserFactory
+from tests.portal.factories import OrganisationFactory, UserFactory, distinct_last_name
 
 fake = Faker("fr_FR")
 
@@ -99,7 +99,7 @@ class CandidateFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     civility = "Mme"
-    last_name = factory.LazyFunction(lambda: fake.last_name().upper())
+    last_name = factory.LazyFunction(distinct_last_name)
     first_name = factory.LazyFunction(fake.first_name)
     employment_area = factory.LazyFunction(area)
     city = factory.LazyFunction(fake.city)

@@ -185,6 +185,9 @@ def register_hr_contact_menu_item():
     )
 
 
+PANEL_PENDING_READ = 50  # pending applications read at once: their counts come without a count query
+
+
 class MembershipDashboardPanel(Component):
     name = "membership_applications"
     order = 50
@@ -205,7 +208,11 @@ def add_membership_panel(request, panels):
     if not perms.can_decide_applications(request.user):
         return
     pending = MembershipApplication.objects.pending()
-    overdue = MembershipApplication.objects.overdue()
-    panels.append(
-        MembershipDashboardPanel(pending.count(), overdue.count(), list(overdue.order_by("submitted_at")[:20]))
-    )
+    oldest = list(pending.order_by("submitted_at", "pk")[:PANEL_PENDING_READ])  # the overdue ones come first
+    if len(oldest) < PANEL_PENDING_READ:  # all of them: one query
+        overdue = [application for application in oldest if application.is_overdue]
+        pending_count, overdue_count = len(oldest), len(overdue)
+    else:
+        overdue = list(MembershipApplication.objects.overdue().order_by("submitted_at")[:20])
+        pending_count, overdue_count = pending.count(), MembershipApplication.objects.overdue().count()
+    panels.append(MembershipDashboardPanel(pending_count, overdue_count, overdue[:20]))

@@ -1,17 +1,20 @@
 """Extranet: the "Informations" area and the news preferences of the user's profile."""
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
+from portal import dashboard
 from portal.menu import PermissionMenuItem
 
 from . import admin_views
 from .documents import document_is_internal
 from .forms import NewsPreferencesForm
-from .models import NewsPage
+from .models import NewsCategory, NewsPage
 from .perms import may_read_internal
 
 informations_urls = [
@@ -70,13 +73,29 @@ class LatestInformationsPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        items = (
-            NewsPage.objects.visible_to(self.user)
-            .select_related("category")
-            .defer_streamfields()
-            .order_by("-date", "-first_published_at")[:5]
-        )
+        """The five latest items as plain data, cached until a page or a category changes (portal.dashboard)."""
+        key = f"news:dashboard-latest:{may_read_internal(self.user)}:{dashboard.content_version()}"
+        items = cache.get(key)
+        if items is None:
+            items = [
+                {
+                    "pk": item.pk,
+                    "title": item.title,
+                    "date": item.date,
+                    "category": {"name": item.category.name},
+                    "extranet_only": item.extranet_only,
+                }
+                for item in NewsPage.objects.visible_to(self.user)
+                .select_related("category")
+                .defer_streamfields()
+                .order_by("-date", "-first_published_at")[:5]
+            ]
+            cache.set(key, items, dashboard.SUMMARY_TIMEOUT)
         return {"items": items}
+
+
+post_save.connect(dashboard.renew_content_version, sender=NewsCategory, dispatch_uid="news-dashboard-category-save")
+post_delete.connect(dashboard.renew_content_version, sender=NewsCategory, dispatch_uid="news-dashboard-category-del")
 
 
 @hooks.register("construct_homepage_panels")

@@ -9,12 +9,13 @@
 
 Wagtail's listings get it through `FrenchExportMixin`, which `portal.viewsets` mixes into the index
 view of every `ScopedModelViewSet` and `ExportModelViewSet`. Hand-written exports call
-`csv_response(filename, headings, rows)`.
+`csv_response(filename, headings, rows)` and `xlsx_response(filename, sheets)`.
 """
 
 import csv
 import datetime
 import decimal
+import io
 from collections import OrderedDict
 
 from django.contrib.admin.utils import label_for_field
@@ -24,7 +25,9 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.text import capfirst
+from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.coreutils import multigetattr
 
@@ -96,6 +99,41 @@ def csv_response(filename, headings, rows):
     """A downloadable CSV (`filename` without extension) of hand-built rows."""
     response = HttpResponse(b"".join(csv_rows(headings, rows)), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_cells(worksheet, values):
+    """Write-only cells of one row: native dates and numbers, text never read as a formula."""
+    for value in values:
+        cell = WriteOnlyCell(worksheet, cell_value(value))
+        if cell.data_type == "f":
+            cell.data_type = "s"
+        if isinstance(value, datetime.datetime):
+            cell.number_format = XLSX_DATETIME_FORMAT
+        elif isinstance(value, datetime.date):
+            cell.number_format = XLSX_DATE_FORMAT
+        yield cell
+
+
+def xlsx_response(filename, sheets):
+    """A downloadable workbook (`filename` without extension) of hand-built sheets:
+    [(sheet title, headings, value rows)], the headings in bold."""
+    workbook = Workbook(write_only=True)
+    for title, headings, rows in sheets:
+        worksheet = workbook.create_sheet(title[:31])
+        heading_cells = list(xlsx_cells(worksheet, [force_str(h) for h in headings]))
+        for cell in heading_cells:
+            cell.font = Font(bold=True)
+        worksheet.append(heading_cells)
+        for row in rows:
+            worksheet.append(list(xlsx_cells(worksheet, row)))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 
 

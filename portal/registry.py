@@ -20,6 +20,8 @@ module                 attribute                                        read by
                                                                         `Shortcut.order`
 `demo.py`              `DEMO_STEPS = [DemoStep(order, seed), ...]`      `manage.py seed_demo`, sorted by order;
                                                                         `seed(stdout, *, candidates=0)`
+`demo.py`              `DEMO_EXPORTS = [DemoExport(option, export)]`    `manage.py seed_demo --<option> <folder>`:
+                       (fictitious sample files)                        `export(folder, stdout)`, no seeding
 `login.py`             `inactive_account_message(user)` -> French      the extranet login (portal.accounts.backends),
                        message or None                                  to the holder of an inactive account's password
 =====================  ===============================================  ==========================================
@@ -81,6 +83,15 @@ class DemoStep:
         return f"{self.seed.__module__}.{self.seed.__name__}"
 
 
+@dataclass(frozen=True)
+class DemoExport:
+    """`seed_demo --<option> <folder>` writes fictitious sample files with `export(folder, stdout)`."""
+
+    option: str  # e.g. "export-legacy"
+    export: Callable
+    help: str = ""
+
+
 def app_modules(name):
     """The `<app>.<name>` modules of the installed apps, in INSTALLED_APPS order."""
     modules = []
@@ -123,6 +134,14 @@ def shortcuts():
 
 def demo_steps():
     return sorted((step for declared in collect("demo", "DEMO_STEPS") for step in declared), key=_order)
+
+
+def demo_exports():
+    exports = [item for declared in collect("demo", "DEMO_EXPORTS") for item in declared]
+    options = [item.option for item in exports]
+    if len(options) != len(set(options)):
+        raise ImproperlyConfigured(f"A seed_demo export option is declared twice: {options}.")
+    return exports
 
 
 def _order(item):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "recruitment",
     "recruitment.commission",
     "recruitment.sar",
+    "recruitment.alerts",
+    "legacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "portal.log_context.RequestContextMiddleware",  # request and user ids on every log line
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",  # after AuthenticationMiddleware: request.user.is_verified()
+    "portal.frame.CachedPermissionsMiddleware",  # extranet: the user's permissions from the cache
     "portal.accounts.idle.SessionIdleMiddleware",  # before the second factor: an idle session logs out
     "portal.accounts.two_factor.TwoFactorMiddleware",
     "portal.accounts.choosers.ChooserAccessMiddleware",  # Wagtail's choosers: editors and holders only
@@ -270,6 +273,8 @@ REST_FRAMEWORK = {
 
 # Business settings -------------------------------------------------------
 NEGE_NEWS_DIGEST_HOUR = env.int("NEGE_NEWS_DIGEST_HOUR", default=7)
+# Local hour at which the saved pool searches' alerts are e-mailed (recruitment.alerts).
+NEGE_POOL_ALERT_HOUR = env.int("NEGE_POOL_ALERT_HOUR", default=7)
 NEGE_COMMISSION_EMAIL = env("NEGE_COMMISSION_EMAIL", default="recrutement.ge@numeric-emploi.org")
 
 # Staff second factor (portal/accounts/two_factor.py): "required" makes every user who reads personal data
@@ -349,3 +354,14 @@ LOGGING = {
 # Error reports (e-mails to ADMINS, debug pages) hide what people typed (portal/logging.py).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logging.PersonalDataExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "portal.logging.PersonalDataExceptionReporter"
+
+# Error reports to a Sentry server, only when SENTRY_DSN is set, personal data scrubbed (portal/error_reporting.py).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from portal.error_reporting import init_error_reporting
+
+    init_error_reporting(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default=None),
+    )

@@ -91,6 +91,7 @@ class UploadKind(enum.Enum):
     LOGO = "logo"
     IMAGE = "image"  # an editor's image in the Wagtail library (renditions are made from it)
     ATTACHMENT = "attachment"  # an editor's document in the Wagtail library (news attachments)
+    TABLE = "table"  # an administrator's export of the old portal (legacy import)
 
     @property
     def formats(self):
@@ -130,6 +131,7 @@ _SPECS = {  # formats (in the order shown), max bytes, re-encoded
         10 * MB,
         False,
     ),
+    UploadKind.TABLE: (("csv", "xlsx"), 10 * MB, False),
 }
 
 

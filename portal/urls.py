@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("membership.urls")),
     path("", include("news.urls")),
     path("", include("recruitment.urls")),
+    path("", include("recruitment.alerts.urls")),
 ]
 
 if settings.DEBUG:

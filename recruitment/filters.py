@@ -13,6 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from portal.organisations.models import EmploymentArea, Organisation
 
+from . import choices, widgets
 from .enums import CandidateDocumentType, Classification, ProfessionalObjective, RsaFilter
 from .models import ApplicationChannel, Candidate, CandidateDocument, DossierStatus, Job, Situation
 
@@ -115,17 +116,32 @@ class DossierFilterSet(WagtailFilterSet):
                 filter_.model, filter_.parent = self.queryset.model, self
             self.filters = dict([*items[:at], *extra.items(), *items[at:]])
 
+    @property
+    def form(self):
+        """The filter form with its reference lists from the cache, drawn by one-pass widgets (no query, no
+        template per option: `recruitment.choices`, `recruitment.widgets`)."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            cached = choices.ReferenceChoices()
+            for field in form.fields.values():
+                cached.apply(field)
+                if isinstance(field.widget, forms.CheckboxSelectMultiple):
+                    field.widget = widgets.CheckboxSelectMultiple(attrs=field.widget.attrs, choices=field.choices)
+                elif isinstance(field.widget, forms.Select):
+                    field.widget = widgets.Select(attrs=field.widget.attrs, choices=field.choices)
+            cached.save()
+        return self._form
+
     def filter_name(self, queryset, name, value):
-        words = value.split()
-        for word in words:
-            queryset = queryset.filter(Q(last_name__icontains=word) | Q(first_name__icontains=word))
-        return queryset
+        # Accents and case ignored on every database (rules.search_words, the stored search_name).
+        return queryset.name_contains(value)
 
     def filter_france_travail_id(self, queryset, name, value):
         return _presence(queryset, ~Q(france_travail_id=""), value)
 
     def filter_consent(self, queryset, name, value):
-        return _presence(queryset, Q(consent__isnull=False), value)
+        # The `has_consent` mirror (kept by Consent): no join with the consents.
+        return _presence(queryset, Q(has_consent=True), value)
 
     def filter_cv(self, queryset, name, value):
         has_cv = Exists(CandidateDocument.objects.filter(candidate=OuterRef("pk"), doc_type=CandidateDocumentType.CV))

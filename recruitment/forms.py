@@ -17,6 +17,7 @@ from portal.organisations.models import Organisation
 from portal.uploads import UploadKind, validate_upload
 
 from . import perms, rules
+from .choices import ReferenceChoices
 from .enums import SITUATION_JOB_SEEKING, STATUS_CONSTITUTION, ConsentMethod
 from .models import Consent, ConsentTerms, DossierStatus, Situation, reference_row
 from .widgets import MAX_SIGNATURE_BYTES, ReselectFileInput, SignaturePadWidget
@@ -34,6 +35,7 @@ PROJECT_FIELDS = [
     "minimum_salary",
     "other_information",
 ]
+JOB_FIELDS = {"current_jobs", "wished_jobs"}
 CONSENT_FIELDS = ["consent_method", "consent_signature", "consent_scan"]
 
 
@@ -135,12 +137,21 @@ class DossierForm(WagtailAdminModelForm):
             self.fields["status"].queryset = statuses.distinct()
             if self.is_creation and (default := reference_row(DossierStatus, STATUS_CONSTITUTION)):
                 self.initial.setdefault("status", default.pk)
+        cached = ReferenceChoices()
         if "situation" in self.fields:
-            temporary = Situation.objects.filter(is_temporary=True).values_list("pk", flat=True)
+            temporary = cached.values(Situation.objects.filter(is_temporary=True).values_list("pk", flat=True))
             self.fields["situation"].widget.attrs["data-temporary"] = ",".join(str(pk) for pk in temporary)
         default_situation = reference_row(Situation, SITUATION_JOB_SEEKING) if self.is_creation else None
         if default_situation and "situation" in self.fields:
             self.initial.setdefault("situation", default_situation.pk)
+
+        # Reference lists from the cache, as plain options (recruitment.choices): no query to draw them.
+        for name, field in self.fields.items():
+            if name in JOB_FIELDS:
+                cached.apply_job_tree(field)
+            else:
+                cached.apply(field)
+        cached.save()
 
         # Existing files link to the permission-checked download view, never to the storage.
         for relation, kind in (("candidate_documents", "candidat"), ("internal_documents", "interne")):

@@ -6,7 +6,8 @@
   querysets, on the `has_consent` mirror kept by `recruitment.models.consent`);
 - the statuses that hand a dossier to the commission: `hands_to_commission`;
 - the inactivity review: `review_threshold`, `needs_review` (and `Candidate.objects.inactive()`);
-- the recommended name of a dossier document: `suggested_name`.
+- the recommended name of a dossier document: `suggested_name`;
+- the name search (accents and case ignored): `search_text` (stored on the dossier), `search_words` (typed).
 """
 
 import calendar
@@ -28,6 +29,16 @@ def normalize(text):
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+def search_text(last_name, first_name):
+    """The dossier's stored search column: 'ÉLISE-Marie Noël' -> 'elise marie noel' (see `normalize`)."""
+    return normalize(f"{last_name or ''} {first_name or ''}")
+
+
+def search_words(typed):
+    """The words a name search must all find in `search_text`, normalised the same way ('' finds everything)."""
+    return normalize(typed).split()
 
 
 def identifier_key(france_travail_id):

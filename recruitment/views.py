@@ -81,7 +81,7 @@ def candidate_names(request):
     term = request.GET.get("q", "").strip()
     if len(term) < 2:
         return JsonResponse({"results": []})
-    rows = perms.dossiers_for(request.user).filter(last_name__icontains=term).order_by("last_name", "first_name")
+    rows = perms.dossiers_for(request.user).name_contains(term).order_by("last_name", "first_name", "pk")
     return JsonResponse(
         {"results": [f"{last} {first}" for last, first in rows.values_list("last_name", "first_name")[:20]]}
     )

@@ -1,4 +1,5 @@
-"""Widgets of the dossier form: signature pad, job tree, city autocomplete, private file input."""
+"""Widgets of the dossier form and search: signature pad, job tree, selects and checkboxes rendered from plain
+data, city autocomplete, private file input."""
 
 import base64
 import binascii
@@ -6,6 +7,7 @@ import re
 from itertools import groupby
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -54,6 +56,18 @@ class SignaturePadWidget(forms.HiddenInput):
         )
 
 
+def _job_groups(choices):
+    """[(family, [(value, label), ...]), ...] from the widget's choices: grouped plain data (the dossier form's
+    cached lists, `recruitment.choices.job_groups`) or a model field's iterator (read with their family)."""
+    queryset = getattr(choices, "queryset", None)
+    if queryset is None:
+        return [(family, list(members)) for family, members in choices if isinstance(members, list | tuple)]
+    jobs = queryset.select_related("family").order_by("family__order", "family__name", "order")
+    return [
+        (family.name, [(job.pk, job.name) for job in members]) for family, members in groupby(jobs, lambda j: j.family)
+    ]
+
+
 class JobTreeWidget(forms.CheckboxSelectMultiple):
     """Job families as closable <details>, each with its jobs as checkboxes."""
 
@@ -62,18 +76,16 @@ class JobTreeWidget(forms.CheckboxSelectMultiple):
 
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(v) for v in (value or [])}
-        jobs = list(self.choices.queryset.select_related("family").order_by("family__order", "family__name", "order"))
         base_id = (attrs or {}).get("id", name)
         blocks = []
-        for family, members in groupby(jobs, key=lambda job: job.family):
-            members = list(members)
-            has_selected = any(str(job.pk) in selected for job in members)
+        for family, members in _job_groups(self.choices):
+            has_selected = any(str(pk) in selected for pk, _label in members)
             boxes = format_html_join(
                 "",
                 '<li><label><input type="checkbox" name="{}" value="{}" id="{}_{}"{}> {}</label></li>',
                 (
-                    (name, job.pk, base_id, job.pk, mark_safe(" checked") if str(job.pk) in selected else "", job.name)
-                    for job in members
+                    (name, pk, base_id, pk, mark_safe(" checked") if str(pk) in selected else "", label)
+                    for pk, label in members
                 ),
             )
             blocks.append(
@@ -81,11 +93,56 @@ class JobTreeWidget(forms.CheckboxSelectMultiple):
                     '<details class="job-tree__family"{}><summary>{}</summary><ul class="job-tree__jobs">{}</ul>'
                     "</details>",
                     mark_safe(" open") if has_selected else "",
-                    family.name,
+                    family,
                     boxes,
                 )
             )
         return format_html('<div class="job-tree" id="{}">{}</div>', base_id, mark_safe("".join(blocks)))
+
+
+def _flat(choices):
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            yield from label
+        else:
+            yield value, label
+
+
+class Select(forms.Select):
+    """Django's select rendered in one pass from plain choices (no template per option). Same class name as
+    Django's: Wagtail styles a field by its widget's class name."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (v, mark_safe(" selected") if str(v) in selected else "", label)
+                for v, label in _flat(self.choices)
+                if v is not None
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Django's checkboxes (same markup, same class name for Wagtail's styles) rendered in one pass from
+    plain choices: a template per option is most of the time of a filter form."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in (value or [])}
+        base_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        boxes = format_html_join(
+            "",
+            '<div><label for="{}_{}"><input type="checkbox" name="{}" value="{}" id="{}_{}"{}> {}</label></div>',
+            (
+                (base_id, i, name, v, base_id, i, mark_safe(" checked") if str(v) in selected else "", label)
+                for i, (v, label) in enumerate(_flat(self.choices))
+            ),
+        )
+        return format_html('<div id="{}">{}</div>', base_id, boxes)
 
 
 class CityInput(forms.TextInput):

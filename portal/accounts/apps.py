@@ -11,10 +11,14 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from portal import dashboard, frame
+
         from . import idle, two_factor
 
         user_logged_in.connect(two_factor.on_user_logged_in, dispatch_uid="nege_two_factor_login")
         user_logged_in.connect(idle.on_user_logged_in, dispatch_uid="nege_idle_login")
+        frame.connect_invalidation()  # cached permissions of the extranet frame
+        dashboard.connect_invalidation()  # the "moderation in progress" flag of the dashboard
 
 
 class ExtranetUsersAppConfig(WagtailUsersAppConfig):

@@ -15,7 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from portal import registry
+from portal import dashboard, registry
 
 from . import reset_views, security_views
 from .roles import MANAGE_SITE_CONTENT, VIEW_TECHNICAL_MENUS
@@ -99,6 +99,11 @@ def add_shortcuts_panel(request, panels):
     panels.insert(0, ShortcutsPanel(request.user))
 
 
+@hooks.register("construct_homepage_panels", order=-100)  # before the apps add theirs
+def trim_wagtail_panels(request, panels):
+    dashboard.trim_wagtail_panels(request, panels)
+
+
 @hooks.register("construct_main_menu")
 def hide_guarded_menu_items(request, menu_items):
     hidden = {name for name, permission in GUARDED_MENU_ITEMS.items() if not request.user.has_perm(permission)}
@@ -110,6 +115,8 @@ def hide_library_counts_from_business_users(request, summary_items):
     """The "N pages / images / documents" counters are the editors' business, not the members'."""
     if not request.user.has_perm(MANAGE_SITE_CONTENT):
         summary_items.clear()
+    else:
+        dashboard.cached_summary_items(request, summary_items)
 
 
 @hooks.register("insert_global_admin_css")

@@ -1,6 +1,7 @@
 """Dashboard panels of the commission: the next session and its dossiers (pilots and advisory
 recruiters), the trainees proposed outside the pool. Every count goes through recruitment.commission.perms."""
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,11 +31,17 @@ def session_panel(user):
         )
     analyses = perms.analyses_for(user).filter(session=session)
     session_url = reverse("commission:session", args=[session.pk])
-    listed = analyses.select_related("candidate").order_by("candidate__last_name", "candidate__first_name", "pk")[
-        :LISTED_DOSSIERS
-    ]
-    total = analyses.count()
-    to_fill = analyses.exclude(state=AnalysisState.COMPLETED).count()
+    listed = list(
+        analyses.select_related("candidate").order_by("candidate__last_name", "candidate__first_name", "pk")[
+            :LISTED_DOSSIERS
+        ]
+    )
+    if len(listed) < LISTED_DOSSIERS:  # the whole session is listed: no count query
+        total = len(listed)
+        to_fill = sum(analysis.state != AnalysisState.COMPLETED for analysis in listed)
+    else:
+        counts = analyses.aggregate(total=Count("pk"), to_fill=Count("pk", filter=~Q(state=AnalysisState.COMPLETED)))
+        total, to_fill = counts["total"], counts["to_fill"]
     return TodoPanel(
         name="commission_session_todo",
         heading=f"Prochaine session : {session.date:%d/%m/%Y} – {session.place}",

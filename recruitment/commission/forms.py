@@ -23,6 +23,7 @@ from recruitment.widgets import JobTreeWidget
 from . import rules, services
 from .enums import SCALES, Classification, MasteryLevel
 from .models import Analysis
+from .statistics import PERIODS
 
 SCALE_FIELDS = [field for field, _t, _q, _c in SCALES]
 
@@ -226,6 +227,11 @@ class StatisticsForm(forms.Form):
     end = forms.DateField(label="Au", required=False, widget=FrenchDateInput)
     territory = forms.ModelChoiceField(
         label="Territoire", queryset=Territory.objects.all(), required=False, empty_label="Tous"
+    )
+    period = forms.ChoiceField(
+        label="Découpage par période",
+        choices=[("", "Automatique"), *PERIODS.items()],
+        required=False,
     )
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from recruitment.enums import Classification
 
+from .charts import synthesis_radar
 from .enums import SCALES, AnalysisState
 from .rules import group_by
 
@@ -99,6 +100,7 @@ def synthesis_context(candidate, *, audience, analysis=None):
         "internal_notes": "",
         "internal_documents": [],
     }
+    context["radar"] = synthesis_radar(context["scales"])
     if candidate.classification == Classification.DISMISSED:
         reason_source = (
             analysis

@@ -12,6 +12,7 @@ from portal.organisations.enums import CategoryCode
 
 from .. import duplicates, rules
 from ..enums import Availability, Classification, ProfessionalObjective
+from .queries import SEARCH_NAME_LENGTH, CandidateQuerySet, fill_search_name
 from .reference import ApplicationChannel, ContractType, DossierStatus, Job, SalaryBand, SearchContext, Situation
 
 __all__ = ["Candidate", "City", "reference_row"]
@@ -47,32 +48,6 @@ class City(models.Model):
             cls.objects.get_or_create(key=key, defaults={"name": name})
 
 
-class CandidateQuerySet(models.QuerySet):
-    def with_consent(self):
-        """The consent gate on a queryset (the `has_consent` mirror of `rules.has_consent`)."""
-        return self.filter(has_consent=True)
-
-    def possible_duplicates(self, identifier_key, identity_key):
-        """Dossiers (not anonymised) that may be the person with these keys (`duplicates.match_filter`)."""
-        query = duplicates.match_filter(identifier_key, identity_key)
-        return self.none() if query is None else self.filter(query, anonymised_at__isnull=True)
-
-    def duplicate_names(self, identifier_key, identity_key, *, exclude_pk=None):
-        """Names ("NOM Prénom") of the dossiers that may be this person: names only, never their organisation."""
-        candidates = self.possible_duplicates(identifier_key, identity_key)
-        if exclude_pk is not None:
-            candidates = candidates.exclude(pk=exclude_pk)
-        return [f"{last} {first}" for last, first in candidates.values_list("last_name", "first_name")[:20]]
-
-    def inactive(self, now=None):
-        """Dossiers to be reviewed (`rules.needs_review`): not updated since the review threshold."""
-        return self.filter(updated_at__lte=rules.review_threshold(now or timezone.now()))
-
-    def flagged_for_review(self):
-        """Dossiers the daily retention task flagged (`recruitment.retention`), not anonymised yet."""
-        return self.filter(review_flagged_on__isnull=False, anonymised_at__isnull=True)
-
-
 class Candidate(ClusterableModel):
     """A candidate dossier, followed by one employment partner (its `organisation`)."""
 
@@ -97,6 +72,7 @@ class Candidate(ClusterableModel):
         on_delete=models.PROTECT,
         related_name="candidates",
         help_text="Bassin d'emploi dans lequel habite (ou habitera) le candidat.",
+        db_index=False,  # the first column of recruitment_cand_area_sort
     )
     city = models.CharField(
         "ville",
@@ -156,7 +132,13 @@ class Candidate(ClusterableModel):
     )
 
     # Situation actuelle
-    situation = models.ForeignKey(Situation, verbose_name="situation", on_delete=models.PROTECT, related_name="+")
+    situation = models.ForeignKey(
+        Situation,
+        verbose_name="situation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # the first column of recruitment_cand_situ_sort
+    )
     situation_date = models.DateField("date de situation", default=timezone.localdate)
     situation_end_date = models.DateField(
         "date de fin prévue",
@@ -173,7 +155,11 @@ class Candidate(ClusterableModel):
 
     # Suivi du traitement
     status = models.ForeignKey(
-        DossierStatus, verbose_name="statut du dossier", on_delete=models.PROTECT, related_name="+"
+        DossierStatus,
+        verbose_name="statut du dossier",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # the first column of recruitment_cand_status_sort
     )
     status_date = models.DateField("date du statut", default=timezone.localdate)
     status_note = models.TextField(
@@ -262,6 +248,8 @@ class Candidate(ClusterableModel):
     # Mirrors the existence of `consent` (kept by Consent and by save()) so that the pool, a partial index
     # on candidates, needs no join.
     has_consent = models.BooleanField("consentement recueilli", default=False, editable=False)
+    # `rules.search_text` of the name, kept by save() and the queryset's bulk methods (`fill_search_name`).
+    search_name = models.CharField(max_length=SEARCH_NAME_LENGTH, blank=True, editable=False)
 
     objects = CandidateQuerySet.as_manager()
 
@@ -275,8 +263,19 @@ class Candidate(ClusterableModel):
             ("anonymise_candidate", "Anonymiser un dossier de candidature"),
             ("export_candidate_data", "Exporter les données personnelles d'un candidat"),
         ]
+        # The default sort (last name, first name, id) served by an index alone, then with each basic filter
+        # in front (the pilot's list across organisations, a filter and its first page without a sort step).
         indexes = [
-            models.Index(fields=["organisation", "last_name"], name="recruitment_cand_org_name"),
+            models.Index(fields=["last_name", "first_name", "id"], name="recruitment_cand_sort"),
+            models.Index(fields=["organisation", "last_name", "first_name", "id"], name="recruitment_cand_org_sort"),
+            models.Index(
+                fields=["employment_area", "last_name", "first_name", "id"], name="recruitment_cand_area_sort"
+            ),
+            models.Index(fields=["status", "last_name", "first_name", "id"], name="recruitment_cand_status_sort"),
+            models.Index(fields=["situation", "last_name", "first_name", "id"], name="recruitment_cand_situ_sort"),
+            models.Index(
+                fields=["classification", "last_name", "first_name", "id"], name="recruitment_cand_class_sort"
+            ),
             models.Index(fields=["status", "organisation"], name="recruitment_cand_status_org"),
             # The pool (vivier): classified Employable/Adaptable, listed by classification date. The included
             # columns are those the pool search filters on: counting a search reads the index alone.
@@ -343,6 +342,7 @@ class Candidate(ClusterableModel):
         if not self.is_rsa_beneficiary:
             self.caf_number = ""
         self.identifier_key, self.identity_key = self.identity_keys()
+        fill_search_name(self)
         self.updated_at = timezone.now()
         self.review_flagged_on = None  # activity again: no longer to review
         # A copy loaded before the consent was recorded must not write the flag back.
@@ -350,7 +350,7 @@ class Candidate(ClusterableModel):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
-                *("updated_at", "identifier_key", "identity_key", "has_consent", "review_flagged_on"),
+                *("updated_at", "identifier_key", "identity_key", "search_name", "has_consent", "review_flagged_on"),
             }
         super().save(*args, **kwargs)
         if self.city and not self.anonymised_at:

@@ -1,6 +1,7 @@
 """Dashboard panels of the recruitment support: the company recruiter's sheets to update, the ADC
 commission's training needs. Every count goes through recruitment.sar.perms."""
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +17,8 @@ def recruiter_panel(user):
     """Overdue sheets first (they lock the pool search), then the trainees to finalise."""
     today = timezone.localdate()
     overdue = perms.own_sheets(user).overdue(today)
-    overdue_count = overdue.count()
+    listed = list(overdue.select_related("candidate__employment_area").order_by("due_on", "pk")[:LISTED_SHEETS])
+    overdue_count = len(listed) if len(listed) < LISTED_SHEETS else overdue.count()  # a count only when truncated
     items = [
         TodoItem(
             "Mes fiches dépassées",
@@ -35,13 +37,10 @@ def recruiter_panel(user):
                 reverse("sar_trainees:index"),
             )
         )
-    links = []
-    if overdue_count:
-        sheets = overdue.select_related("candidate__employment_area").order_by("due_on", "pk")[:LISTED_SHEETS]
-        links = [
-            TodoLink(str(sheet), reverse("sar_sheets:edit", args=[sheet.pk]), f"échéance le {sheet.due_on:%d/%m/%Y}")
-            for sheet in sheets
-        ]
+    links = [
+        TodoLink(str(sheet), reverse("sar_sheets:edit", args=[sheet.pk]), f"échéance le {sheet.due_on:%d/%m/%Y}")
+        for sheet in listed
+    ]
     return TodoPanel(
         name="sar_recruiter_todo",
         heading="Mes fiches de suivi à mettre à jour",
@@ -55,8 +54,11 @@ def training_needs_panel(user):
     """The ADC commission: needs submitted and not yet taken in hand, and those in progress."""
     needs = perms.training_needs_for(user)
     index = reverse("sar_training_needs:index")
-    submitted = needs.filter(state=TrainingNeedState.SUBMITTED).count()
-    in_progress = needs.filter(state=TrainingNeedState.IN_PROGRESS).count()
+    counts = needs.aggregate(
+        submitted=Count("pk", filter=Q(state=TrainingNeedState.SUBMITTED)),
+        in_progress=Count("pk", filter=Q(state=TrainingNeedState.IN_PROGRESS)),
+    )
+    submitted, in_progress = counts["submitted"], counts["in_progress"]
     return TodoPanel(
         name="sar_training_needs_todo",
         heading="Besoins de formation des entreprises",

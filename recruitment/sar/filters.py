@@ -63,6 +63,19 @@ def completed_analyses(**lookups):
     return Analysis.objects.filter(state=AnalysisState.COMPLETED, **lookups).values("candidate_id")
 
 
+def training_holders(courses):
+    """(wished, followed): ids of candidates for whom one of these courses is wished (recommended by a
+    completed analysis) or followed (an action of their PIADC). The pool filter and the fit ranking."""
+    followed = TrainingAction.objects.filter(course__in=courses).values("plan__candidate_id")
+    return completed_analyses(training_courses__in=courses), followed
+
+
+def with_training(courses):
+    """Candidates (a Q on Candidate) for whom one of these courses is wished or followed."""
+    wished, followed = training_holders(courses)
+    return Q(pk__in=wished) | Q(pk__in=followed)
+
+
 class DateInput(forms.DateInput):
     """A date typed the French way (jj/mm/aaaa), whatever the browser's language; ISO dates
     (2026-05-01, in links) are still accepted, as by every Django date field."""
@@ -162,10 +175,7 @@ class PoolFilterSet(django_filters.FilterSet):
 
     def filter_training(self, queryset, name, value):
         """Wished (recommended by the commission) or followed (an action of the candidate's PIADC)."""
-        if not value:
-            return queryset
-        followed = TrainingAction.objects.filter(course__in=value).values("plan__candidate_id")
-        return queryset.filter(Q(pk__in=completed_analyses(training_courses__in=value)) | Q(pk__in=followed))
+        return queryset.filter(with_training(value)) if value else queryset
 
     def filter_current_jobs(self, queryset, name, value):
         if not value:

@@ -24,6 +24,7 @@ class PoolViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", views.pool_search, name="index"),
+            path("adequation/", views.pool_ranking, name="ranking"),
             path("candidats/<int:pk>/", views.study, name="study"),
             path("candidats/<int:pk>/action/", views.quick_action, name="quick_action"),
             path("candidats/<int:candidate_pk>/documents/<int:pk>/", views.document, name="document"),

@@ -9,19 +9,20 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from recruitment.access import AccessAction, record_access
+from recruitment.choices import ReferenceChoices
 from recruitment.commission.enums import MasteryLevel
 from recruitment.commission.models import EmployabilityProfile, ProfileSkill
 from recruitment.commission.synthesis import synthesis_context
 from recruitment.models import Candidate, CandidateDocument, Job
 from recruitment.views import _private_file_response
 
-from . import perms, rules, sheets
+from . import fit, perms, ranking, rules, sheets
 from .enums import DUPLICATE_SHEET_MESSAGE, OVERDUE_LOCK_MESSAGE, QuickAction
 from .filters import PoolFilterSet
 
@@ -67,9 +68,10 @@ def pool_results(user, data):
     return filterset, queryset.order_by(*POOL_SORTS.get(sort, POOL_SORTS["-classified_on"]))
 
 
-def paginate(queryset, number, size):
+def paginate(queryset, number, size, page_ids=None):
     """Page of the pool in three constant queries: the COUNT; the page's ids, read from the pool's
-    covering index in classification-date order (LIMIT stops after `size` matches); their rows."""
+    covering index in classification-date order (LIMIT stops after `size` matches) or given by
+    `page_ids(offset, limit)` (the ranking by fit); their rows."""
     try:
         number = max(1, int(number or 1))
     except ValueError:
@@ -77,6 +79,8 @@ def paginate(queryset, number, size):
     paginator = Paginator(queryset.values_list("pk", flat=True), size)
     paginator.__dict__["count"] = queryset.count()  # cached_property; no ORDER BY in the COUNT
     page = paginator.page(min(number, paginator.num_pages))  # past the last page: show the last one
+    if page_ids is not None:
+        page.object_list = page_ids((page.number - 1) * size, size)
     columns = ("civility", "last_name", "first_name", "city", "classification", "classified_on", "employment_area")
     rows = (
         Candidate.objects.filter(pk__in=list(page.object_list))
@@ -89,28 +93,31 @@ def paginate(queryset, number, size):
     return page
 
 
-def _choices(field):
-    """A field's choices; a model field's read with a plain query (its ModelChoiceIterator uses
-    .iterator(), a server-side cursor on PostgreSQL: three round trips per field)."""
+def _choices(field, cached):
+    """A field's choices; a model field's from the cached reference lists (recruitment.choices: read once,
+    dropped when a list is edited; its ModelChoiceIterator would use .iterator(), a server-side cursor on
+    PostgreSQL: three round trips per field)."""
     if getattr(field, "queryset", None) is None or getattr(field, "null_label", None) is not None:
         return field.choices
-    return [(field.prepare_value(obj), field.label_from_instance(obj)) for obj in field.queryset.all()]
+    return cached.options(field)
 
 
 def filter_fields(form):
     """Filter fields with their options pre-rendered as plain data (checkbox widgets are slow to render)."""
     fields = []
+    cached = ReferenceChoices()
     for bound in form:
         widget = bound.field.widget
         if isinstance(widget, CheckboxSelectMultiple):
             selected = {str(value) for value in (bound.value() or [])}
             options = [
                 {"value": str(value), "label": label, "checked": str(value) in selected}
-                for value, label in _choices(bound.field)
+                for value, label in _choices(bound.field, cached)
             ]
             fields.append({"bound": bound, "options": options, "selected": sum(o["checked"] for o in options)})
         else:
             fields.append({"bound": bound, "options": None})
+    cached.save()
     return fields
 
 
@@ -143,18 +150,26 @@ def decorate_with_profile(candidates):
     return candidates
 
 
+def locked_response(request):
+    """The overdue lock's page when the user has sheets past their due date, else None."""
+    # A plain EXISTS first: the listing of the overdue sheets (five joins) only for the locked page.
+    if not overdue_sheets(request.user).exists():
+        return None
+    overdue = list(
+        overdue_sheets(request.user)
+        .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
+        .order_by("due_on", "pk")
+    )
+    # Said once, by the page itself (a flash message would repeat it above).
+    return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
+
+
 @require_GET
 @allowed_if(perms.may_search_pool)
 def pool_search(request):
-    # A plain EXISTS first: the listing of the overdue sheets (five joins) only for the locked page.
-    if overdue_sheets(request.user).exists():
-        overdue = list(
-            overdue_sheets(request.user)
-            .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
-            .order_by("due_on", "pk")
-        )
-        # Said once, by the page itself (a flash message would repeat it above).
-        return TemplateResponse(request, "sar/pool_locked.html", {"sheets": overdue, "message": OVERDUE_LOCK_MESSAGE})
+    locked = locked_response(request)
+    if locked is not None:
+        return locked
     filterset, queryset = pool_results(request.user, request.GET)
     has_criteria = any(any(request.GET.getlist(name)) for name in filterset.filters)
     page = paginate(queryset, request.GET.get("p"), _page_size(request))
@@ -177,6 +192,46 @@ def pool_search(request):
             "query": query.urlencode(),
             "sort": sort,
             "sort_query": sort_query.urlencode(),
+        },
+    )
+
+
+@require_GET
+@allowed_if(perms.may_search_pool)
+def pool_ranking(request):
+    """'Classer par adéquation': the pool (narrowed by its filters in the query string) ordered by fit with
+    the need described, each row with its explanation."""
+    locked = locked_response(request)
+    if locked is not None:
+        return locked
+    filterset, queryset = pool_results(request.user, request.GET)
+    form = ranking.NeedForm(ranking.need_data(request.GET, getattr(filterset.form, "cleaned_data", {})))
+    need = form.need()
+    page = paginate(queryset, request.GET.get("p"), _page_size(request), ranking.page_ids(queryset, need))
+    decorate_with_profile(page.object_list)
+    ranking.explain_page(page.object_list, need)
+    pool_query = QueryDict(mutable=True)
+    for name in filterset.filters:
+        values = [value for value in request.GET.getlist(name) if value]
+        if values:
+            pool_query.setlist(name, values)
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "sar/ranking.html",
+        {
+            "form": form,
+            "need": need,
+            "possible_points": need.possible_points(),
+            "weights": fit.WEIGHTS,
+            "pool_params": [(name, value) for name in pool_query for value in pool_query.getlist(name)],
+            "pool_criteria": len(pool_query),
+            "pool_query": pool_query.urlencode(),
+            "page": page,
+            "first_rank": page.start_index(),
+            "candidates": page.object_list,
+            "query": query.urlencode(),
         },
     )
 

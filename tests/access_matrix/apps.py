@@ -3,6 +3,7 @@
 from membership.models import MembershipApplication
 from membership.tokens import make_token
 from news.notifications import unsubscribe_token
+from recruitment.alerts.notifications import unsubscribe_token as alert_token
 
 from . import (
     ADMIN,
@@ -153,6 +154,7 @@ ROWS = [
     # SAR: the pool (published candidates only), the company's sheets and training needs.
     # The pool is a company's screen: the superuser, who belongs to no company, does not get it.
     row("sar_pool:index", RECRUITERS),
+    row("sar_pool:ranking", RECRUITERS),
     row("sar_pool:study", RECRUITERS, obj="pool", other=NOBODY),
     row("sar_pool:quick_action", NOBODY, post=True, obj="pool", other=NOBODY),
     row("sar_pool:document", RECRUITERS, obj="pool_document", other=NOBODY, kwargs=_pool_document),
@@ -179,6 +181,11 @@ ROWS = [
     row("sar_trainees:propose", RECRUITERS),
     row("sar_trainees:edit", RECRUITERS, obj="trainee", other=NOBODY),
     row("sar_trainees:finalise", RECRUITERS, post=True, obj="trainee", other=NOBODY),
+    # Saved pool searches: shared ones listed, changed by their owner only (recruitment.alerts.perms).
+    *viewset("saved_searches", obj="saved_search", lists=RECRUITERS, own={"recruiter_a", "recruiter_b"}, other=NOBODY),
+    row("saved_searches:open", RECRUITERS, obj="saved_search", other=NOBODY, note="colleagues open a shared one"),
+    row("alerts:unsubscribe", EVERYONE, kwargs=lambda w, o: {"token": alert_token(w.kinds["saved_search"][0])}),
+    row("legacy_import", ADMIN),  # import from the old portal (legacy.roles: administrators only)
     # Public site.
     row("sitemap", EVERYONE),
     row("robots", EVERYONE),

@@ -21,6 +21,7 @@ from portal.accounts.models import User
 from portal.mail.models import OutgoingEmail
 from portal.organisations.demo import demo_organisation
 from portal.pages.models import ContentPage
+from recruitment.alerts.models import SavedSearch
 from recruitment.commission.models import Analysis, Session, TrainingPlan
 from recruitment.commission.pool import pool_candidates
 from recruitment.models import Candidate, CandidateDocument, ConsentTerms, ContactPoint
@@ -30,7 +31,7 @@ from . import PROFILES
 
 # Company B's recruiter: on the company-scoped kinds, B's object is their own and A's the other.
 SIDE_B = {"recruiter_b"}
-COMPANY_KINDS = {"sheet", "training_need", "trainee", "account_request", "organisation"}
+COMPANY_KINDS = {"sheet", "training_need", "trainee", "account_request", "organisation", "saved_search"}
 
 
 class World:
@@ -72,6 +73,11 @@ class World:
         self.kinds["sheet"] = (
             FollowUpSheet.objects.filter(company=company_a).order_by("pk").first(),
             FollowUpSheet.objects.filter(company=company_b).order_by("pk").first(),
+        )
+        # Company A's search is recruiter_a's, shared with the company (recruiter_a2 opens it, never edits it).
+        self.kinds["saved_search"] = (
+            SavedSearch.objects.create(owner=self.users["recruiter_a"], name="Recherche de A", shared=True),
+            SavedSearch.objects.create(owner=self.users["recruiter_b"], name="Recherche de B"),
         )
         need_a = TrainingNeed.objects.filter(company=company_a).first()
         need_b = TrainingNeed.objects.create(

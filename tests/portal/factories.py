@@ -32,7 +32,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda n: f"{fake.company()} {n}")
+    name = factory.Sequence(lambda n: f"{fake.company()} ({n})")  # "(1)" is no part of "(12)"
     category = factory.LazyFunction(lambda: OrganisationCategory.objects.get(code=CategoryCode.COMPANY))
     membership_state = MembershipState.ACCEPTED
     city = factory.LazyFunction(fake.city)
@@ -62,7 +62,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = User
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"utilisateur{n}")
+    username = factory.Sequence(lambda n: f"utilisateur{n:05d}")  # fixed width: no name is part of another
     email = factory.LazyAttribute(lambda u: f"{u.username}@exemple.test")
     first_name = factory.LazyFunction(fake.first_name)
     last_name = factory.LazyFunction(distinct_last_name)

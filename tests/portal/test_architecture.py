@@ -11,8 +11,8 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PRODUCT_PACKAGES = ["portal", "directory", "membership", "news", "recruitment"]
-FEATURE_APPS = ["directory", "membership", "news", "recruitment"]
+PRODUCT_PACKAGES = ["portal", "directory", "membership", "news", "recruitment", "legacy"]
+FEATURE_APPS = ["directory", "membership", "news", "recruitment", "legacy"]
 SKIPPED_DIRS = {"migrations", "tests", "__pycache__"}
 MAX_LINES = 400
 

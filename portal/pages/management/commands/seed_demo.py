@@ -31,8 +31,16 @@ class Command(BaseCommand):
             "--candidates", type=int, default=0, help="Nombre de dossiers de candidats fictifs à créer (défaut : 0)."
         )
         parser.add_argument("--force", action="store_true", help="Autorise l'exécution lorsque DEBUG est désactivé.")
+        for export in registry.demo_exports():  # e.g. --export-legacy <folder>: sample files, nothing seeded
+            parser.add_argument(f"--{export.option}", metavar="DOSSIER", help=export.help)
 
     def handle(self, *args, candidates=0, force=False, **options):
+        exports = [(e, options.get(e.option.replace("-", "_"))) for e in registry.demo_exports()]
+        if any(folder for _export, folder in exports):
+            for export, folder in exports:
+                if folder:
+                    export.export(folder, self.stdout)
+            return
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refus : DEBUG est désactivé, ce site ressemble à une production. "

@@ -1,0 +1,63 @@
+"""A company recruiter saves a pool search, the worker finds a new candidate and queues the alert;
+the recruiter unsubscribes from the e-mail's link. axe on every new screen."""
+
+import pytest
+from django.utils import timezone
+
+from portal.mail.models import OutgoingEmail
+from recruitment.alerts import notifications
+from recruitment.alerts.models import SavedSearch
+from tests.browser.conftest import assert_no_serious_axe_violations
+from tests.portal.factories import PASSWORD
+from tests.recruitment.factories import area
+from tests.sar.factories import PoolCandidateFactory, company_with_recruiters
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings):
+    settings.BASE_URL = live_server.url
+    company, (recruiter,) = company_with_recruiters(1)
+    alsace = area("Alsace / Bas-Rhin")
+    PoolCandidateFactory(last_name="DEJAVU", employment_area=alsace)
+
+    page.goto("/extranet/login/")
+    page.fill("input[name=username]", recruiter.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/extranet/")
+
+    page.goto("/extranet/recrutements/vivier/")
+    page.check(f"input[name=employment_area][value='{alsace.pk}']")
+    page.click("button:has-text('Rechercher')")
+    page.wait_for_url("**employment_area=*")
+    page.get_by_role("link", name="Enregistrer cette recherche").click()
+    page.wait_for_url("**/mes-recherches/new/**")
+    assert "Alsace / Bas-Rhin" in page.locator("main").inner_text()
+    assert_no_serious_axe_violations(page)
+    page.fill("input[name=name]", "Bas-Rhin")
+    page.select_option("select[name=frequency]", "daily")
+    page.get_by_role("button", name="Enregistrer la recherche").click()
+    page.wait_for_url("**/mes-recherches/")
+    assert "Bas-Rhin" in page.locator("table.listing").inner_text()
+    assert_no_serious_axe_violations(page)
+    search = SavedSearch.objects.get(owner=recruiter)
+    assert search.query == {"employment_area": [str(alsace.pk)]}
+
+    PoolCandidateFactory(last_name="NOUVEAU", first_name="Léa", employment_area=alsace)
+    assert notifications.send_alerts(timezone.now()) == 1
+    email = OutgoingEmail.objects.get(to=[recruiter.email])
+    assert "Léa NOUVEAU" in email.body_text and "DEJAVU" not in email.body_text
+
+    # The alert made it known: the dashboard's panel has nothing new, its sheets' counts are there.
+    page.goto("/extranet/")
+    panel = page.locator("section", has=page.get_by_role("heading", name="Mes recherches et mes échéances"))
+    assert "0 Nouveaux candidats de mes recherches" in " ".join(panel.inner_text().split())
+    assert_no_serious_axe_violations(page)
+
+    page.goto(notifications.unsubscribe_url(search))
+    assert_no_serious_axe_violations(page)
+    page.get_by_role("button", name="Ne plus recevoir ces alertes").click()
+    assert "vous ne recevrez plus d'alerte" in page.locator("[role=status]").inner_text()
+    search.refresh_from_db()
+    assert search.frequency == "none"

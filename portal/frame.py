@@ -111,14 +111,38 @@ def drop_snapshots(**kwargs):
         _request.renew_at_end = True
 
 
+def drop_user_snapshots(sender, instance, action, reverse, pk_set, **kwargs):
+    """A user's own groups or permissions changed: only that user's snapshot is stale (dropped at the same three
+    moments as `drop_snapshots`), so creating a user with their roles leaves everybody else's frame warm."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        users = {instance.pk}
+    elif pk_set is None:  # a group or a permission cleared of all its users
+        return drop_snapshots()
+    else:
+        users = set(pk_set)
+    keys = [SNAPSHOT_KEY.format(pk=pk) for pk in users]
+
+    def delete():
+        cache.delete_many(keys)
+
+    delete()
+    transaction.on_commit(delete)
+    if getattr(_request, "serving", False):
+        _request.deletions = [*getattr(_request, "deletions", []), keys]
+
+
 def request_started(**kwargs):
-    _request.serving, _request.renew_at_end = True, False
+    _request.serving, _request.renew_at_end, _request.deletions = True, False, []
 
 
 def request_finished(**kwargs):
     if getattr(_request, "renew_at_end", False):
         renew_version()
-    _request.serving, _request.renew_at_end = False, False
+    for keys in getattr(_request, "deletions", []):
+        cache.delete_many(keys)
+    _request.serving, _request.renew_at_end, _request.deletions = False, False, []
 
 
 class CachedPermissionsMiddleware:
@@ -144,8 +168,9 @@ def connect_invalidation():
     for model in (Group, Permission, GroupPagePermission, GroupCollectionPermission, GroupSitePermission, Collection):
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
             signal.connect(drop_snapshots, sender=model, dispatch_uid=f"nege-frame-{name}-{model.__name__}")
-    for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
-        m2m_changed.connect(drop_snapshots, sender=through, dispatch_uid=f"nege-frame-m2m-{through.__name__}")
+    for through in (User.groups.through, User.user_permissions.through):
+        m2m_changed.connect(drop_user_snapshots, sender=through, dispatch_uid=f"nege-frame-m2m-{through.__name__}")
+    m2m_changed.connect(drop_snapshots, sender=Group.permissions.through, dispatch_uid="nege-frame-m2m-group-perms")
     post_delete.connect(drop_snapshots, sender=Page, dispatch_uid="nege-frame-page-delete")
     post_page_move.connect(drop_snapshots, dispatch_uid="nege-frame-page-move")
     signals.request_started.connect(request_started, dispatch_uid="nege-frame-request-started")

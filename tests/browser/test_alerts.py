@@ -1,5 +1,6 @@
-"""A company recruiter saves a pool search, the worker finds a new candidate and queues the alert;
-the recruiter unsubscribes from the e-mail's link. axe on every new screen."""
+"""A company recruiter saves a pool search, the worker finds a new candidate and queues the alert; the
+recruiter unsubscribes from the e-mail's link, then opens the saved search ranked by fit and studies the new
+candidate, whose synthesis is drawn as a radar. axe on every new screen."""
 
 import pytest
 from django.utils import timezone
@@ -10,7 +11,7 @@ from recruitment.alerts.models import SavedSearch
 from tests.browser.conftest import assert_no_serious_axe_violations
 from tests.portal.factories import PASSWORD
 from tests.recruitment.factories import area
-from tests.sar.factories import PoolCandidateFactory, company_with_recruiters
+from tests.sar.factories import PoolCandidateFactory, analysed, company_with_recruiters
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +45,8 @@ def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings
     search = SavedSearch.objects.get(owner=recruiter)
     assert search.query == {"employment_area": [str(alsace.pk)]}
 
-    PoolCandidateFactory(last_name="NOUVEAU", first_name="Léa", employment_area=alsace)
+    newcomer = PoolCandidateFactory(last_name="NOUVEAU", first_name="Léa", employment_area=alsace)
+    analysed(newcomer, details=True)
     assert notifications.send_alerts(timezone.now()) == 1
     email = OutgoingEmail.objects.get(to=[recruiter.email])
     assert "Léa NOUVEAU" in email.body_text and "DEJAVU" not in email.body_text
@@ -61,3 +63,19 @@ def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings
     assert "vous ne recevrez plus d'alerte" in page.locator("[role=status]").inner_text()
     search.refresh_from_db()
     assert search.frequency == "none"
+
+    # From the saved search to its ranking by fit, then to the newcomer's synthesis and its radar.
+    page.goto("/extranet/recrutements/mes-recherches/")
+    page.get_by_role("link", name="Ouvrir dans le vivier").first.click()
+    page.wait_for_url("**/vivier/?*employment_area=*")
+    page.get_by_role("link", name="Classer par adéquation à un besoin").click()
+    page.wait_for_url("**/vivier/adequation/?*employment_area=*")
+    page.click("button:has-text('Classer')")
+    rows = page.locator("table.sar-ranking tbody tr")
+    assert rows.count() == 2
+    rows.filter(has_text="NOUVEAU").get_by_role("link", name="Etudier").click()
+    page.wait_for_url("**/candidats/*/")
+    radar = page.locator("svg.nege-radar")
+    radar.scroll_into_view_if_needed()
+    assert radar.is_visible()
+    assert radar.locator("circle.nege-radar__dot").count() == 5

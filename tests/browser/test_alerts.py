@@ -71,7 +71,9 @@ def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings
     page.get_by_role("link", name="Classer par adéquation à un besoin").click()
     page.wait_for_url("**/vivier/adequation/?*employment_area=*")
     page.click("button:has-text('Classer')")
+    page.wait_for_url("**fit_area=*")
     rows = page.locator("table.sar-ranking tbody tr")
+    rows.first.wait_for()
     assert rows.count() == 2
     rows.filter(has_text="NOUVEAU").get_by_role("link", name="Etudier").click()
     page.wait_for_url("**/candidats/*/")

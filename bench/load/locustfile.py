@@ -114,7 +114,7 @@ class _ExtranetUser(HttpUser):
         self.items = session["items"]
         self.client.cookies.set("sessionid", session["cookie"], domain="127.0.0.1", path="/")
 
-    def get(self, url, name, **params):
+    def get(self, url, name, /, **params):  # positional-only: the pool filters include a `name`
         with self.client.get(url, params=params or None, name=name, catch_response=True) as response:
             if response.status_code != 200 or response.url.split("?")[0].endswith("/extranet/login/"):
                 response.failure(f"{response.status_code} {response.url}")

@@ -4,6 +4,7 @@ candidate, whose synthesis is drawn as a radar. axe on every new screen."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portal.mail.models import OutgoingEmail
 from recruitment.alerts import notifications
@@ -34,13 +35,13 @@ def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings
     page.wait_for_url("**employment_area=*")
     page.get_by_role("link", name="Enregistrer cette recherche").click()
     page.wait_for_url("**/mes-recherches/new/**")
-    assert "Alsace / Bas-Rhin" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Alsace / Bas-Rhin")
     assert_no_serious_axe_violations(page)
     page.fill("input[name=name]", "Bas-Rhin")
     page.select_option("select[name=frequency]", "daily")
     page.get_by_role("button", name="Enregistrer la recherche").click()
     page.wait_for_url("**/mes-recherches/")
-    assert "Bas-Rhin" in page.locator("table.listing").inner_text()
+    expect(page.locator("table.listing")).to_contain_text("Bas-Rhin")
     assert_no_serious_axe_violations(page)
     search = SavedSearch.objects.get(owner=recruiter)
     assert search.query == {"employment_area": [str(alsace.pk)]}
@@ -60,7 +61,7 @@ def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings
     page.goto(notifications.unsubscribe_url(search))
     assert_no_serious_axe_violations(page)
     page.get_by_role("button", name="Ne plus recevoir ces alertes").click()
-    assert "vous ne recevrez plus d'alerte" in page.locator("[role=status]").inner_text()
+    expect(page.locator("[role=status]")).to_contain_text("vous ne recevrez plus d'alerte")
     search.refresh_from_db()
     assert search.frequency == "none"
 
@@ -79,5 +80,5 @@ def test_recruiter_saves_a_search_and_gets_the_alert(page, live_server, settings
     page.wait_for_url("**/candidats/*/")
     radar = page.locator("svg.nege-radar")
     radar.scroll_into_view_if_needed()
-    assert radar.is_visible()
+    expect(radar).to_be_visible()
     assert radar.locator("circle.nege-radar__dot").count() == 5

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from recruitment.enums import Classification
 from tests.browser.conftest import assert_no_serious_axe_violations
@@ -72,10 +73,10 @@ def test_the_board_sees_its_charts_on_every_screen(page, shots):
         assert_no_serious_axe_violations(page)
     # Printed: the charts and their tables, not the form nor the export buttons.
     page.emulate_media(media="print")
-    assert not page.locator(".commission-stats-form").is_visible()
-    assert not page.locator(".commission-exports").is_visible()
-    assert page.locator("svg[data-chart=periods]").is_visible()
-    assert page.locator("table[data-chart-table=periods]").is_visible()
+    expect(page.locator(".commission-stats-form")).to_be_hidden()
+    expect(page.locator(".commission-exports")).to_be_hidden()
+    expect(page.locator("svg[data-chart=periods]")).to_be_visible()
+    expect(page.locator("table[data-chart-table=periods]")).to_be_visible()
     page.emulate_media(media="screen")
 
 

@@ -1,6 +1,7 @@
 """An advisory recruiter scores a candidate in a real browser: skill picker filter, scales, draft, completion."""
 
 import pytest
+from playwright.sync_api import expect
 
 from recruitment.commission.enums import AnalysisState
 from recruitment.commission.models import Analysis
@@ -40,8 +41,8 @@ def test_advisory_recruiter_scores_a_candidate(page):
     # The filter box narrows 300+ skills to the matching ones and opens their theme.
     page.fill("[data-skill-filter]", "pyth")
     page.get_by_text("savoir-faire correspondant").first.wait_for()
-    assert page.locator(f"#skill-{python.pk}").is_visible()
-    assert not page.locator(f"#skill-{sql.pk}").is_visible()
+    expect(page.locator(f"#skill-{python.pk}")).to_be_visible()
+    expect(page.locator(f"#skill-{sql.pk}")).to_be_hidden()
     page.select_option(f"#skill-{python.pk}", "experimente")
     page.fill("[data-skill-filter]", "sql")
     page.select_option(f"#skill-{sql.pk}", "operationnel")
@@ -61,7 +62,7 @@ def test_advisory_recruiter_scores_a_candidate(page):
     choose_scale(page, "experience_opinion", 6)
     choose_scale(page, "qualification_opinion", 5)
     choose_scale(page, "project_opinion", 6)
-    assert not page.locator("select[name=dismissal_reason]").is_visible()
+    expect(page.locator("select[name=dismissal_reason]")).to_be_hidden()
     page.check("input[name=proposed_classification][value=employable]")
     page.click("button[name=complete]")
     page.get_by_text("Analyse enregistrée (terminée)").wait_for()

@@ -1,6 +1,7 @@
 """The directory in a real browser: filter the list, open a company, send it a message with a CV."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.directory.factories import PDF_BYTES, OrganisationFactory, company_with_hr, department, directory_page
 
@@ -56,7 +57,7 @@ def test_filter_the_directory_and_write_to_a_company(page, directory, mailoutbox
     page.get_by_label("Objet *").fill("Candidature spontanée")
     page.get_by_label("Message *").fill("Bonjour, je souhaite vous rencontrer.")
     page.get_by_role("button", name="Envoyer le message").click()
-    assert page.locator(".field__error").first.is_visible()
+    expect(page.locator(".field__error").first).to_be_visible()
     assert "Vous devez accepter le traitement de vos données" in page.content()
     assert page.get_by_label("Message *").input_value() == "Bonjour, je souhaite vous rencontrer."
 

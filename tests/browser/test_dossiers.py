@@ -1,6 +1,7 @@
 """A Référent Emploi creates a dossier in a real browser: identification, drawn signature, CV, save."""
 
 import pytest
+from playwright.sync_api import expect
 
 from recruitment.enums import ConsentMethod
 from recruitment.models import Candidate
@@ -58,10 +59,10 @@ def test_adviser_creates_a_dossier_with_a_drawn_signature_and_a_cv(page, tmp_pat
     page.fill("input[name=last_name]", "Navigateur")
     page.fill("input[name=first_name]", "Élodie")
     page.check("input[name=has_france_travail_id][value=True]")
-    assert page.locator("input[name=france_travail_id]").is_visible()
+    expect(page.locator("input[name=france_travail_id]")).to_be_visible()
     page.fill("input[name=france_travail_id]", "7654321B")
     page.check("input[name=is_rsa_beneficiary][value=False]")
-    assert not page.locator("input[name=caf_number]").is_visible()
+    expect(page.locator("input[name=caf_number]")).to_be_hidden()
     page.select_option("select[name=employment_area]", str(area().pk))
     page.fill("input[name=city]", "Haguenau")
     page.fill("input[name=phone]", "06 12 34 56 78")
@@ -75,7 +76,7 @@ def test_adviser_creates_a_dossier_with_a_drawn_signature_and_a_cv(page, tmp_pat
 
     open_panel(page, "Consentement")
     sign(page)
-    assert page.locator("input[name=consent_method][value=signature]").is_checked()
+    expect(page.locator("input[name=consent_method][value=signature]")).to_be_checked()
 
     open_panel(page, "Documents transmis par le candidat")
     page.locator("#id_candidate_documents-ADD").click()
@@ -135,7 +136,7 @@ def test_the_drawn_signature_survives_a_form_error(strict_page, tmp_path):
     assert "/new/" in page.url and not Candidate.objects.exists()
     signature = page.input_value("input[name=consent_signature]")
     assert signature.startswith("data:image/png;base64,")
-    assert page.locator("input[name=consent_method][value=signature]").is_checked()
+    expect(page.locator("input[name=consent_method][value=signature]")).to_be_checked()
     pad = page.locator("[data-signature-pad]")
     page.wait_for_function("document.querySelector('[data-signature-pad]').dataset.redrawn === '1'")
     drawn = pad.locator("canvas").evaluate(

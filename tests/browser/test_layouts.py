@@ -2,6 +2,7 @@
 the portfolio and the dossier search whole at 1366 px, the analysis and its synthesis at 1024 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.accounts.roles import Role
 from tests.browser.test_commission import login
@@ -54,12 +55,12 @@ def test_analysis_and_synthesis_on_a_1024_tablet(page):
     bar = page.locator(".commission-actions")
     box = bar.bounding_box()
     assert box and box["y"] + box["height"] <= 768
-    assert page.locator(".commission-actions button[name=draft]").is_visible()
+    expect(page.locator(".commission-actions button[name=draft]")).to_be_visible()
     # The five parts collapse.
     volets = page.locator("details[data-volet]")
     assert volets.count() == 6
     volets.first.locator(":scope > summary").click()
-    assert not page.locator("#skill-filter").is_visible()
+    expect(page.locator("#skill-filter")).to_be_hidden()
     volets.first.locator(":scope > summary").click()
     assert right_edge(page, "#skill-filter") <= right_edge(page, "#volet-competences")  # no overflow
 
@@ -69,7 +70,7 @@ def test_analysis_and_synthesis_on_a_1024_tablet(page):
     page.goto(f"/extranet/commission/dossiers/{analysis.candidate_id}/")
     header = page.locator("table.commission-scale thead th", has_text="Avis retenu")
     assert right_edge(page, "table.commission-scale thead th:last-child") <= 1024
-    assert header.is_visible()
+    expect(header).to_be_visible()
     assert right_edge(page, "table.commission-scale") <= right_edge(page, ".commission-scale-wrapper") + 1
 
 

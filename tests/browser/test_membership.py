@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 import pytest
 from django.apps import apps
 from django.core import mail
+from playwright.sync_api import expect
 
 from membership.content import install_pages
 from membership.enums import ApplicationState
@@ -60,14 +61,14 @@ def fill_part1(page):
 def test_a_visitor_applies_in_two_parts(page, membership_site):
     page.goto("/adherer/")
     page.get_by_role("link", name="Combien coûte l'adhésion").click()
-    assert page.get_by_role("table").first.is_visible()
+    expect(page.get_by_role("table").first).to_be_visible()
     page.get_by_label("Effectif en Alsace").fill("30")
     page.get_by_label("Effectif en Lorraine").fill("25")
     page.get_by_role("button", name="Calculer").click()
-    assert "1\u00a0152\u00a0€" in page.get_by_test_id("fee").inner_text()
+    expect(page.get_by_test_id("fee")).to_contain_text("1\u00a0152\u00a0€")
 
     page.get_by_role("link", name="Déposer une demande d'adhésion").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Demande d'adhésion – partie 1"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Demande d'adhésion – partie 1")
     assert_no_serious_axe_violations(page)
     fill_part1(page)
 
@@ -90,18 +91,18 @@ def test_a_visitor_applies_in_two_parts(page, membership_site):
     page.get_by_label("Adhésion pour l'Alsace").fill("6")
     page.get_by_label("Adhésion pour Lorraine").fill("5")
     page.get_by_role("button", name="Aperçu").click()
-    assert page.get_by_text("Cette clause d'engagement est obligatoire.").first.is_visible()
+    expect(page.get_by_text("Cette clause d'engagement est obligatoire.").first).to_be_visible()
     assert page.get_by_label("Raison sociale").input_value() == "Octet Lorrain"
-    assert page.get_by_text("Logo déjà enregistré").is_visible()
-    assert page.locator(".rich-text__editor strong").inner_text() == "Nous recrutons"
+    expect(page.get_by_text("Logo déjà enregistré")).to_be_visible()
+    expect(page.locator(".rich-text__editor strong")).to_have_text("Nous recrutons")
     assert_no_serious_axe_violations(page)
 
     page.get_by_label("Je certifie sur l'honneur").check()
     page.get_by_label("Je certifie avoir pris connaissance").check()
     page.get_by_role("button", name="Aperçu").click()
     page.wait_for_url(re.compile(r"/apercu/$"))
-    assert "384\u00a0€" in page.get_by_test_id("fee").inner_text()  # 11 employees, digital, standard
-    assert page.get_by_text("Octet Lorrain").first.is_visible()
+    expect(page.get_by_test_id("fee")).to_contain_text("384\u00a0€")  # 11 employees, digital, standard
+    expect(page.get_by_text("Octet Lorrain").first).to_be_visible()
     assert_no_serious_axe_violations(page)
 
     page.get_by_role("button", name="Envoyer ma demande").click()

@@ -1,6 +1,7 @@
 """An editor publishes news in the extranet (real browser); the public site shows only public items."""
 
 import pytest
+from playwright.sync_api import expect
 
 from news.digest import send_news_digests
 from news.models import NewsPage
@@ -57,18 +58,18 @@ def test_editor_publishes_news_that_only_public_visitors_see_when_public(page, b
     context = browser.new_context(base_url=live_server.url, locale="fr-FR")
     visitor = context.new_page()
     visitor.goto("/actualites/")
-    assert visitor.get_by_role("link", name="Assemblée générale 2026").is_visible()
+    expect(visitor.get_by_role("link", name="Assemblée générale 2026")).to_be_visible()
     assert visitor.get_by_text("Dates internes des sessions").count() == 0
     visitor.get_by_role("link", name="Assemblée générale 2026").click()
     visitor.wait_for_url(f"**{public.url}")
-    assert visitor.get_by_role("heading", name="Assemblée générale 2026").is_visible()
+    expect(visitor.get_by_role("heading", name="Assemblée générale 2026")).to_be_visible()
     assert visitor.goto(internal.url).status == 404
     context.close()
 
     # The extranet user sees both in "Informations".
     page.goto("/extranet/informations/")
-    assert page.get_by_role("link", name="Dates internes des sessions").is_visible()
-    assert page.get_by_role("link", name="Assemblée générale 2026").is_visible()
+    expect(page.get_by_role("link", name="Dates internes des sessions")).to_be_visible()
+    expect(page.get_by_role("link", name="Assemblée générale 2026")).to_be_visible()
 
     # Both reach the follower in the next digest.
     assert send_news_digests() == 1
@@ -82,7 +83,7 @@ def test_user_chooses_news_categories_in_their_profile(page, editor):
     page.get_by_label("Processus & Documentation").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Enregistrer").click()
-    assert page.get_by_label("Evénement public").is_checked()
+    expect(page.get_by_label("Evénement public")).to_be_checked()
     assert set(editor.news_categories.values_list("slug", flat=True)) == {
         "evenement-public",
         "processus-et-documentation",

@@ -1,6 +1,7 @@
 """Public pages on a phone (390 px): nothing widens the page, and the directory's results come first."""
 
 import pytest
+from playwright.sync_api import expect
 
 from news.setup import ensure_news_index
 from portal.organisations.models import CompanyType, OrganisationCategory
@@ -20,7 +21,7 @@ def page_width(page):
 def test_the_fee_grid_fits_a_phone(page, membership_site):  # noqa: F811
     page.set_viewport_size(PHONE)
     page.goto("/adherer/cotisation/")
-    assert page.locator(".fee-table").first.is_visible()
+    expect(page.locator(".fee-table").first).to_be_visible()
     assert page_width(page) <= PHONE["width"]
     # Each fee keeps its column's name, now that the header row is out of sight.
     labels = (
@@ -35,7 +36,7 @@ def test_the_news_filters_fit_a_phone(page):
     ensure_news_index()
     page.set_viewport_size(PHONE)
     page.goto("/actualites/")
-    assert page.get_by_label("Catégorie", exact=True).is_visible()
+    expect(page.get_by_label("Catégorie", exact=True)).to_be_visible()
     assert page_width(page) <= PHONE["width"]
 
 
@@ -52,7 +53,7 @@ def test_the_directory_shows_its_results_on_the_first_screen_of_a_phone(page):
     # The filters are one tap away, and they still work.
     page.locator(".directory-filters__toggle").click()
     page.locator("summary", has_text="Catégorie").scroll_into_view_if_needed()
-    assert page.locator(".facet__options input").first.is_visible()
+    expect(page.locator(".facet__options input").first).to_be_visible()
 
 
 def test_the_directory_filters_stay_open_on_a_desktop(page):
@@ -60,5 +61,5 @@ def test_the_directory_filters_stay_open_on_a_desktop(page):
     OrganisationFactory()
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/annuaire/")
-    assert page.locator(".facet__options input").first.is_visible()
-    assert not page.locator(".directory-filters__toggle").is_visible()
+    expect(page.locator(".facet__options input").first).to_be_visible()
+    expect(page.locator(".directory-filters__toggle")).to_be_hidden()

@@ -1,6 +1,7 @@
 """A company recruiter searches the pool, studies a profile, opens the skills popup and creates a sheet."""
 
 import pytest
+from playwright.sync_api import expect
 
 from recruitment.models import SarResult, Skill
 from recruitment.sar.models import FollowUpSheet
@@ -26,22 +27,24 @@ def test_recruiter_searches_studies_and_creates_a_sheet(page):
 
     page.goto("/extranet/recrutements/vivier/")
     # Multi-value filters show their options at once (no heading to open first).
-    assert page.locator("fieldset.sar-filter--multi", has_text="Bassin d'emploi").locator("input").first.is_visible()
+    expect(
+        page.locator("fieldset.sar-filter--multi", has_text="Bassin d'emploi").locator("input").first
+    ).to_be_visible()
     page.check(f"input[name=employment_area][value='{area('Alsace / Bas-Rhin').pk}']")
     page.click("button:has-text('Rechercher')")
     page.wait_for_url("**employment_area=*")
     rows = page.locator("table.sar-pool tbody tr")
     assert rows.count() == 1
-    assert "NAVIGATEUR" in rows.first.inner_text()
+    expect(rows.first).to_contain_text("NAVIGATEUR")
 
     rows.first.locator("summary", has_text="Voir les savoir faire").click()
     popup = rows.first.locator(".sar-skills-popup")
-    assert popup.is_visible()
-    assert f"{skill.name}-Expérimenté" in popup.inner_text()
+    expect(popup).to_be_visible()
+    expect(popup).to_contain_text(f"{skill.name}-Expérimenté")
 
     rows.first.get_by_role("link", name="Etudier").click()
     page.wait_for_url("**/candidats/*/")
-    assert "NAVIGATEUR (Paul)" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("NAVIGATEUR (Paul)")
     assert "NOTE INTERNE DU NAVIGATEUR" not in page.content()
     page.get_by_role("button", name="Mettre en portefeuille pour recrutement potentiel").click()
     page.wait_for_url("**/recrutements/portefeuille/edit/*/")
@@ -53,8 +56,8 @@ def test_recruiter_searches_studies_and_creates_a_sheet(page):
     # The rejection causes appear only for "profil jugé non employable", and are then mandatory.
     causes = page.locator("input[name=rejection_causes]").first
     causes_label = page.get_by_text("Cause(s) de rejet du candidat", exact=False).first
-    assert not causes.is_visible()
-    assert not causes_label.is_visible()  # the label is hidden with its field
+    expect(causes).to_be_hidden()
+    expect(causes_label).to_be_hidden()  # the label is hidden with its field
     non_employable = SarResult.objects.get(code="profil-non-employable")
     page.select_option("select[name=result]", str(non_employable.pk))
     assert causes.is_visible() and causes_label.is_visible()
@@ -65,4 +68,4 @@ def test_recruiter_searches_studies_and_creates_a_sheet(page):
     assert sheet.status.name == "Non employable"
     assert sheet.rejection_causes.count() == 1
     page.goto("/extranet/recrutements/vivier/")
-    assert "NAVIGATEUR" not in page.locator("table.sar-pool").inner_text()
+    expect(page.locator("table.sar-pool")).not_to_contain_text("NAVIGATEUR")

@@ -2,6 +2,7 @@
 explanation of the best candidate; axe finds no serious or critical violation on the ranked list."""
 
 import pytest
+from playwright.sync_api import expect
 
 from recruitment.models import Skill, StudyLevel
 from tests.browser.conftest import assert_no_serious_axe_violations
@@ -64,4 +65,4 @@ def test_recruiter_ranks_a_pool_search_by_fit(page):
 
     rows.first.get_by_role("link", name="Etudier").click()
     page.wait_for_url("**/candidats/*/")
-    assert "ADEQUAT (Léa)" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("ADEQUAT (Léa)")

@@ -1,6 +1,7 @@
 """The public site and the extranet shell in a real browser: accessibility (axe-core), CSP, login."""
 
 import pytest
+from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from portal.accounts.roles import Role
@@ -67,11 +68,11 @@ class TestPublicSite:
 
     def test_content_and_not_found_pages_are_accessible(self, page, site_content):
         assert page.goto("/association/").status == 200
-        assert page.locator("h1").inner_text() == "L'association"
-        assert page.get_by_role("navigation", name="Fil d'Ariane").is_visible()
+        expect(page.locator("h1")).to_have_text("L'association")
+        expect(page.get_by_role("navigation", name="Fil d'Ariane")).to_be_visible()
         assert_no_serious_axe_violations(page)
         assert page.goto("/nulle-part/").status == 404
-        assert page.locator("h1").inner_text() == "Page introuvable"
+        expect(page.locator("h1")).to_have_text("Page introuvable")
         assert_no_serious_axe_violations(page)
 
     def test_menu_collapses_on_small_screens(self, page, site_content):
@@ -82,7 +83,7 @@ class TestPublicSite:
         assert toggle.is_visible() and not menu_link.is_visible()
         toggle.click()
         assert toggle.get_attribute("aria-expanded") == "true"
-        assert menu_link.is_visible()
+        expect(menu_link).to_be_visible()
         page.keyboard.press("Escape")
         assert toggle.get_attribute("aria-expanded") == "false" and not menu_link.is_visible()
 
@@ -97,7 +98,7 @@ class TestPublicSite:
 class TestExtranet:
     def test_login_page_is_accessible(self, page):
         assert page.goto("/extranet/login/").status == 200
-        assert page.locator("h1").inner_text() == "Extranet Numéric'Emploi Grand Est"
+        expect(page.locator("h1")).to_have_text("Extranet Numéric'Emploi Grand Est")
         assert_no_serious_axe_violations(page)
 
     def test_real_login_reaches_the_dashboard(self, page):
@@ -108,6 +109,6 @@ class TestExtranet:
         page.locator("#id_password").fill(PASSWORD)
         page.get_by_role("button", name="S'identifier").click()
         page.wait_for_url("**/extranet/")
-        assert page.get_by_role("heading", name="Vos raccourcis").is_visible()
-        assert page.get_by_role("link", name="Mon compte").first.is_visible()
+        expect(page.get_by_role("heading", name="Vos raccourcis")).to_be_visible()
+        expect(page.get_by_role("link", name="Mon compte").first).to_be_visible()
         assert_no_serious_axe_violations(page)

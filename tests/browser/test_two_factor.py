@@ -3,6 +3,7 @@
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from tests.portal.factories import PASSWORD
 from tests.recruitment.factories import partner_with_adviser
@@ -21,7 +22,7 @@ def test_adviser_enrols_then_reaches_the_dossiers(page, settings):
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/extranet/securite/activer/**")
-    assert page.locator(".nege-qr svg").is_visible()
+    expect(page.locator(".nege-qr svg")).to_be_visible()
     assert_no_serious_axe_violations(page)
 
     page.fill("input[name=code]", "000000")
@@ -35,7 +36,7 @@ def test_adviser_enrols_then_reaches_the_dossiers(page, settings):
     page.click("button[type=submit]:has-text('Activer')")
     page.wait_for_url("**/extranet/securite/codes-de-secours/**")
     assert page.locator(".nege-recovery__codes li").count() == 10
-    assert page.locator("[data-nege-print]").is_visible()
+    expect(page.locator("[data-nege-print]")).to_be_visible()
     assert_no_serious_axe_violations(page)
 
     page.click("text=J'ai conservé mes codes, continuer")

@@ -6,7 +6,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    DEBUG=0
+    DEBUG=0 \
+    WEB_CONCURRENCY=4
+# WEB_CONCURRENCY: gunicorn's worker count, the README's figure for a 2-core host (two per core: a request
+# waits on PostgreSQL and Redis much of its time). Several web containers on one host share it (compose.yaml).
 
 # The PostgreSQL client tools, for `manage.py backup` / `restore` run from the image.
 RUN apt-get update \
@@ -28,4 +31,4 @@ RUN SECRET_KEY=collectstatic-only-build-key-never-used-at-run-time-0123456789 \
 USER nege
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
-CMD ["gunicorn", "portal.wsgi", "--workers", "3", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

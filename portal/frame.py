@@ -14,7 +14,11 @@ and the choosers). They change only when an administrator edits a role or a user
   screen saves its permission panels with `bulk_create` (no signal) after saving the group: the
   token is renewed again when that request ends, so no snapshot taken in between survives;
 - a snapshot lives `SNAPSHOT_TIMEOUT` at most, and is rebuilt when the user's `is_active` or
-  `is_superuser` differ from the ones it was taken with (the user row itself is read on every request).
+  `is_superuser` differ from the ones it was taken with (the user row itself is read on every request);
+- a change that sends no signal (`queryset.update()`, `bulk_create` outside a request, raw SQL on the
+  groups, permissions or users' roles) is seen once `SNAPSHOT_TIMEOUT` has passed, or at once after
+  `manage.py setup_roles` (it renews the version whatever it changed) or `renew_version()` (README, "Where
+  things are").
 
 The menu only hides entries; every view checks the permission again, from the same snapshot.
 """

@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.ExtranetCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.public_cache.PublicPageCacheMiddleware",  # last: anonymous public pages (see the module)
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -287,6 +288,9 @@ if NEGE_TWO_FACTOR not in ("required", "offered"):
 OTP_TOTP_ISSUER = "Extranet NEGE"
 # An extranet session ends after this many minutes without a request (portal/accounts/idle.py).
 NEGE_SESSION_IDLE_MINUTES = env.int("NEGE_SESSION_IDLE_MINUTES", default=120)
+# Anonymous public pages served from the cache (portal/public_cache.py). On by default with a shared cache
+# only: with per-process memory, a change made by the worker would not reach the web process's copy.
+NEGE_PUBLIC_CACHE = env.bool("NEGE_PUBLIC_CACHE", default=bool(REDIS_URL))
 
 # Security ----------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -24,10 +24,17 @@ from .enums import COMMISSION_EMAIL, COMMISSION_STATUSES, INACTIVITY_REVIEW_MONT
 # else on last name + first name + city, ignoring accents, case and punctuation.
 
 
+#: Letters Unicode does not decompose into a base letter and an accent: spelled out as the French write them
+#: without the ligature ("Cœur" is found by "coeur", "Lætitia" by "laetitia"), never dropped as punctuation.
+#: Changing this table changes stored keys: recompute them in a data migration (see 0010).
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def normalize(text):
-    """'  Émile-Zoé ' -> 'emile zoe': no accents, case-folded, punctuation as single spaces."""
+    """'  Émile-Zoé ' -> 'emile zoe', 'Cœur' -> 'coeur': no accents, case-folded, ligatures spelled out,
+    punctuation as single spaces."""
     text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(LIGATURES)
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 

@@ -107,6 +107,8 @@ def _strict_environment(settings, tmp_path):
     # Staff log in with their password alone (force_login), whatever DEBUG says; tests/portal/test_two_factor.py
     # sets "required" itself.
     settings.NEGE_TWO_FACTOR = "offered"
+    # Responses keep their template context; tests/portal/test_public_cache.py turns the page cache on.
+    settings.NEGE_PUBLIC_CACHE = False
     cache.clear()
     yield
     cache.clear()

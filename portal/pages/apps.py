@@ -7,6 +7,9 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages du site"
 
     def ready(self):
+        from portal.public_cache import connect_invalidation
+
         from .navigation import connect_signals
 
         connect_signals()
+        connect_invalidation()

@@ -1,9 +1,11 @@
-"""The recruiter's dashboard panel: new candidates of their saved searches since they last opened them,
-their sheets due this week and those overdue. Two queries, whatever the number of searches."""
+"""The recruiter's dashboard panel: new candidates of their saved searches since they last opened them and
+their sheets due this week. Two queries, whatever the number of searches. The overdue sheets are counted
+and listed once, by the panel right before this one (recruitment.sar.dashboard), shown to every user who
+gets this one (`may_save_searches` requires `may_search_pool`)."""
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,12 +31,9 @@ def recruiter_panel(user, today=None):
         .annotate(new_count=Count("pk"))
         .order_by("search__name", "search_id")
     )
-    # 1 query: the sheets of this user due this week and those overdue.
+    # 1 query: the sheets of this user due this week and not overdue yet.
     overdue_until = sar_rules.latest_overdue_due_date(today)
-    sheets = sar_perms.own_sheets(user).aggregate(
-        overdue=Count("pk", filter=Q(due_on__lte=overdue_until)),
-        this_week=Count("pk", filter=Q(due_on__gt=overdue_until, due_on__lte=rules.week_end(today))),
-    )
+    this_week = sar_perms.own_sheets(user).filter(due_on__gt=overdue_until, due_on__lte=rules.week_end(today)).count()
     portfolio = reverse("sar_sheets:index")
     week_limit = rules.week_end(today) + timedelta(days=1)
     new_total = sum(count for _, _, count in searches)
@@ -47,10 +46,9 @@ def recruiter_panel(user, today=None):
         ),
         TodoItem(
             "Fiches à mettre à jour cette semaine",
-            sheets["this_week"],
+            this_week,
             f"{portfolio}?mine=true&due_before={week_limit:%Y-%m-%d}",
         ),
-        TodoItem("Fiches dépassées", sheets["overdue"], f"{portfolio}?overdue=true"),
     ]
     links = [
         TodoLink(name, reverse("saved_searches:open", args=[pk]), f"{count} nouveau{'x' if count > 1 else ''}")

@@ -21,6 +21,7 @@ from recruitment.models import (
     StudyLevel,
     TrainingCourse,
 )
+from recruitment.rules import search_words
 
 from .enums import SheetAction
 from .models import FollowUpSheet
@@ -29,11 +30,11 @@ POOL_CLASSIFICATION_CHOICES = [(value, label) for value, label in Classification
 YES_NO = [("yes", "Oui"), ("no", "Non")]
 
 
-def _name_query(prefix, value):
-    query = Q()
-    for word in value.split():
-        query &= Q(**{f"{prefix}last_name__icontains": word}) | Q(**{f"{prefix}first_name__icontains": word})
-    return query
+def named(typed):
+    """Ids of the dossiers whose name contains every typed word, accents and case ignored: the dossier search's
+    one rule (`Candidate.objects.name_contains`, the stored `search_name`), for querysets reaching candidates
+    through a relation (the portfolio's sheets)."""
+    return Candidate.objects.name_contains(typed).values("pk")
 
 
 def theme_skill_ids(themes):
@@ -155,7 +156,8 @@ class PoolFilterSet(django_filters.FilterSet):
         fields = []
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(_name_query("", value)) if value.strip() else queryset
+        # The dossier search's rule: accents and case ignored on every database ('elise' finds 'Élise').
+        return queryset.name_contains(value)
 
     def filter_profile(self, queryset, name, value):
         """Study level (exact levels: the highest with diploma) and digital experience, as the commission
@@ -260,7 +262,7 @@ class PortfolioFilterSet(WagtailFilterSet):
         return queryset.filter(created_by=self.request.user).overdue()
 
     def filter_name(self, queryset, name, value):
-        return queryset.filter(_name_query("candidate__", value)) if value.strip() else queryset
+        return queryset.filter(candidate_id__in=named(value)) if search_words(value) else queryset
 
     def filter_current_jobs(self, queryset, name, value):
         if not value:

@@ -100,6 +100,10 @@ class FollowUpSheet(models.Model):
         ]
         indexes = [
             models.Index(fields=["company", "due_on"], name="sar_sheet_company_due"),
+            # The portfolio's default sort (newest first) read in order within the company: no sort of its sheets.
+            models.Index(fields=["company", "-created_at", "-id"], name="sar_sheet_company_created"),
+            # The portfolio's status filter (several statuses) with the due date, within the company.
+            models.Index(fields=["company", "status", "due_on"], name="sar_sheet_company_status_due"),
             models.Index(fields=["created_by", "due_on"], name="sar_sheet_recruiter_due"),
             models.Index(fields=["candidate", "company"], name="sar_sheet_candidate_company"),
         ]

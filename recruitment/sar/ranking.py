@@ -206,43 +206,94 @@ def _wide_points(need):
     return ExpressionWrapper(reduce(add, cases) if cases else Value(0), output_field=IntegerField())
 
 
-def _scores_sql(queryset, need):
-    """SQL and parameters of (candidate id, points) over `queryset`, best first: what fit.explain gives each
-    candidate, computed in one pass over the (filtered) pool."""
+def _wide_max(need):
+    """The most points the wide criteria can give: the bound of a candidate who holds no selective one."""
+    return sum(fit.WEIGHTS[name] for name in ("area", "study_level", "experience") if getattr(need, name) is not None)
+
+
+def _pool_sql(queryset, need):
     pool = (
         queryset.annotate(fit_pk=F("pk"), fit_on=F("classified_on"), fit_wide=_wide_points(need))
         .order_by()
         .values("fit_pk", "fit_on", "fit_wide")
     )
     sql, params = pool.query.sql_with_params()
-    params = list(params)
-    parts = []
+    return sql, list(params)
+
+
+def _selective_sql(need):
+    """(SQL, params) of (cid, s): the points of the selective criteria per candidate holding one, or None."""
+    parts, params = [], []
     for index, (holders, points) in enumerate(_holders(need)):
         holders_sql, holders_params = holders.order_by().query.sql_with_params()
         parts.append(f"SELECT h{index}.cid, {int(points)} AS p FROM ({holders_sql}) h{index}")
         params.extend(holders_params)
-    if parts:
-        selective = f"SELECT pts.cid, SUM(pts.p) AS s FROM ({' UNION ALL '.join(parts)}) pts GROUP BY pts.cid"
-        join, total = f" LEFT JOIN ({selective}) sel ON sel.cid = pool.fit_pk", "pool.fit_wide + COALESCE(sel.s, 0)"
-    else:
-        join, total = "", "pool.fit_wide"
-    return (
-        f"SELECT pool.fit_pk, {total} AS fit_points FROM ({sql}) pool{join} "
-        "ORDER BY fit_points DESC, pool.fit_on DESC, pool.fit_pk DESC"
-    ), params
+    if not parts:
+        return None
+    return f"SELECT pts.cid, SUM(pts.p) AS s FROM ({' UNION ALL '.join(parts)}) pts GROUP BY pts.cid", params
+
+
+ORDER = "ORDER BY fit_points DESC, fit_on DESC, fit_pk DESC"
+# Holders examined first (those with the most selective points), at least: see `_scores_sql`.
+EXAMINED = 1000
+
+
+def _scores_sql(queryset, need, offset, limit):
+    """SQL and parameters of (candidate id, classification date, points) over `queryset`, best first: what
+    fit.explain gives each candidate.
+
+    Only the candidates holding a selective criterion (skills, job, training) can have more points than the
+    wide criteria give (`_wide_max`), and they are few. So for a page (`limit`), the holders with the most
+    selective points (`EXAMINED`, or four times the rows up to the page's end) are scored first, each looked up
+    by its id; when the last row up to the page's end has more points than anyone not examined could reach,
+    that is the order. Otherwise (a narrow pool, few holders, a far page) the whole filtered pool is scored in
+    one pass (the selective points summed per candidate once and joined). The same result either way.
+    """
+    pool_sql, pool_params = _pool_sql(queryset, need)
+    selective = _selective_sql(need)
+    if selective is None:
+        full = f"SELECT pool.fit_pk, pool.fit_on, pool.fit_wide AS fit_points FROM ({pool_sql}) pool {ORDER}"
+        if limit is None:
+            return full, pool_params
+        return f"{full} LIMIT %s OFFSET %s", [*pool_params, int(limit), int(offset)]
+    selective_sql, selective_params = selective
+    full = (
+        f"SELECT pool.fit_pk, pool.fit_on, pool.fit_wide + COALESCE(sel.s, 0) AS fit_points "
+        f"FROM ({pool_sql}) pool LEFT JOIN sel ON sel.cid = pool.fit_pk"
+    )
+    if limit is None:
+        return f"WITH sel AS ({selective_sql}) {full} {ORDER}", [*selective_params, *pool_params]
+    end = int(offset) + int(limit)
+    sql = (
+        f"WITH sel AS MATERIALIZED ({selective_sql}), "
+        # The examined: the EXAMINED (at least) with the most selective points, and every tie of the last one.
+        "cut AS MATERIALIZED (SELECT COALESCE((SELECT sel.s FROM sel ORDER BY sel.s DESC LIMIT 1 OFFSET %s), 0) AS s), "
+        "scored AS MATERIALIZED (SELECT pool.fit_pk, pool.fit_on, pool.fit_wide + sel.s AS fit_points "
+        f"FROM sel INNER JOIN ({pool_sql}) pool ON pool.fit_pk = sel.cid "
+        f"WHERE sel.s >= (SELECT cut.s FROM cut) {ORDER} LIMIT %s), "
+        # Nobody else reaches the last row scored: at most the wide points plus the selective points left.
+        "sure AS MATERIALIZED (SELECT COUNT(*) = %s AND MIN(scored.fit_points) > %s + COALESCE("
+        "(SELECT MAX(sel.s) FROM sel WHERE sel.s < (SELECT cut.s FROM cut)), 0) AS ok FROM scored) "
+        "SELECT fit_pk, fit_on, fit_points FROM ("
+        "SELECT fit_pk, fit_on, fit_points FROM scored WHERE (SELECT ok FROM sure) "
+        f"UNION ALL SELECT * FROM ({full.replace('LEFT JOIN sel ', f'LEFT JOIN ({selective_sql}) sel ')} "
+        f"WHERE NOT (SELECT ok FROM sure) {ORDER} LIMIT %s) whole"
+        f") ranked {ORDER} LIMIT %s OFFSET %s"
+    )
+    examined = max(EXAMINED, 4 * end) - 1  # OFFSET of the last one
+    params = [*selective_params, examined, *pool_params, end, end, _wide_max(need)]
+    return sql, [*params, *pool_params, *selective_params, end, int(limit), int(offset)]
 
 
 def scores(queryset, need, offset=0, limit=None):
     """[(candidate id, points)] of the queryset's candidates, best first (ties: latest classified first)."""
     try:
-        sql, params = _scores_sql(queryset, need)
+        sql, params = _scores_sql(queryset, need, offset, limit)
     except EmptyResultSet:  # queryset.none(): invalid pool filters
         return []
-    if limit is not None:
-        sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, int(limit), int(offset)]
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return [(pk, int(points)) for pk, points in cursor.fetchall()]
+        return [(pk, int(points)) for pk, _on, points in cursor.fetchall()]
 
 
 def page_ids(queryset, need):

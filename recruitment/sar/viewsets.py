@@ -4,19 +4,27 @@ Every object route answers 404 outside `perms.sheets_for` / `perms.training_need
 subclasses below only add behaviour (joins, the save service, the form's fields, notifications).
 """
 
+from django import forms
+from django.db.models import Prefetch
 from django.forms import CheckboxSelectMultiple
 from django.forms.models import modelform_factory
 from django.http import Http404
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.log_actions import log as log_action
 
 from portal.viewsets import ScopedModelViewSet
+from recruitment import choices, widgets
+from recruitment.columns import LinkColumn, TextColumn
+from recruitment.models import Job
+from recruitment.viewsets import CompactHtmlMixin
 
 from . import notifications, perms, sheets
 from .filters import PortfolioFilterSet
@@ -67,22 +75,73 @@ def sheet_edit_handler():
     )
 
 
-class SheetIndexView(generic.IndexView):
+#: What a row of the portfolio shows: the rest of a sheet and of its candidate is not read for the listing.
+ROW_FIELDS = [
+    "candidate_id",
+    "created_at",
+    "due_on",
+    "candidate__civility",
+    "candidate__last_name",
+    "candidate__first_name",
+    "candidate__classification",
+    "candidate__employment_area__name",
+    "candidate__situation__name",
+    "created_by__civility",
+    "created_by__last_name",
+    "created_by__first_name",
+    "created_by__username",
+    "status__name",
+    "result__name",
+]
+
+
+def plain_choices(form):
+    """A filter or sheet form's reference lists from the cache (`recruitment.choices`), drawn by one-pass
+    widgets (`recruitment.widgets`): no query and no template per option (a model field's choices were read
+    again, and normalised, each time the form was drawn)."""
+    cached = choices.ReferenceChoices()
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            cached.apply(field)
+        if isinstance(field.widget, forms.CheckboxSelectMultiple):
+            field.widget = widgets.CheckboxSelectMultiple(attrs=field.widget.attrs, choices=field.choices)
+        elif isinstance(field.widget, forms.Select) and not field.widget.allow_multiple_selected:
+            field.widget = widgets.Select(attrs=field.widget.attrs, choices=field.choices)
+    cached.save()
+    return form
+
+
+class SheetIndexView(CompactHtmlMixin, generic.IndexView):
     def get_base_queryset(self):
-        return (
+        queryset = (
             super()
             .get_base_queryset()
-            .select_related(
-                "candidate__employment_area", "candidate__situation", "created_by", "status", "result", "company"
-            )
-            .prefetch_related("candidate__current_jobs")
+            .select_related("candidate__employment_area", "candidate__situation", "created_by", "status", "result")
+            .prefetch_related(Prefetch("candidate__current_jobs", queryset=Job.objects.only("pk", "name")))
         )
+        return queryset if self.is_export else queryset.only(*ROW_FIELDS)
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "request": self.request}
 
+    @cached_property
+    def filters(self):
+        filterset = super().filters
+        if filterset is not None:
+            plain_choices(filterset.form)
+        return filterset
 
-class SheetEditView(generic.EditView):
+
+class SheetEditView(CompactHtmlMixin, generic.EditView):
+    def get_queryset(self):
+        # What the title and section 1 show, in the same query as the sheet.
+        return FollowUpSheet.objects.select_related(
+            "candidate__employment_area", "company", "created_by", "status", "result"
+        )
+
+    def get_form(self, form_class=None):
+        return plain_choices(super().get_form(form_class))
+
     def get_success_url(self):
         return reverse(self.edit_url_name, args=[self.object.pk])
 
@@ -104,8 +163,29 @@ class SheetCreateView(generic.CreateView):
         raise Http404
 
 
+class NameColumn(LinkColumn):
+    """The candidate's name linked to the sheet (the title cell, with the column's own class)."""
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html(
+            '<td class="title {}"><div class="title-wrapper"><a href="{}">{}</a></div></td>',
+            self.classname,
+            reverse(self.url_name, args=[instance.pk]),
+            self.get_value(instance),
+        )
+
+
 class ProfileLinkColumn(Column):
-    cell_template_name = "sar/columns/profile_link.html"
+    """The link to the candidate's profile ("Etudier"), written in one pass (no template per cell)."""
+
+    def render_cell_html(self, instance, parent_context):
+        candidate = instance.candidate
+        return format_html(
+            '<td><a href="{}">Profil<span class="w-sr-only"> de {} {}</span></a></td>',
+            reverse("sar_pool:study", args=[instance.candidate_id]),
+            candidate.last_name,
+            candidate.first_name,
+        )
 
 
 def _candidate_name(sheet):
@@ -145,22 +225,20 @@ class SheetViewSet(ScopedModelViewSet):
     list_per_page = 50
     ordering = ["-created_at", "-pk"]
     list_display = [
-        TitleColumn(
-            "candidate",
-            label="Candidat",
-            accessor=_candidate_name,
-            url_name="sar_sheets:edit",
-            classname="sar-col-name",
+        # Cells written in one pass (recruitment.columns), without the per-row "more" menu: its only entry
+        # was the link the name already is (nobody deletes a sheet).
+        NameColumn(
+            "candidate", "sar_sheets:edit", label="Candidat", accessor=_candidate_name, classname="sar-col-name"
         ),
-        Column("employment_area", label="Bassin d'emploi", accessor="candidate.employment_area"),
-        Column("created_by", label="Recruteur"),
-        Column("jobs", label="Métiers actuels", accessor="current_jobs_display"),
-        Column("situation", label="Situation", accessor="candidate.situation"),
-        Column("classification", label="Classification", accessor="candidate.get_classification_display"),
-        "status",
-        "result",
-        Column("created_at", label="Créé le", accessor=_short_date("created_at"), sort_key="created_at"),
-        Column("due_on", label="Echéance", accessor=_short_date("due_on"), sort_key="due_on"),
+        TextColumn("employment_area", label="Bassin d'emploi", accessor="candidate.employment_area"),
+        TextColumn("created_by", label="Recruteur"),
+        TextColumn("jobs", label="Métiers actuels", accessor="current_jobs_display"),
+        TextColumn("situation", label="Situation", accessor="candidate.situation"),
+        TextColumn("classification", label="Classification", accessor="candidate.get_classification_display"),
+        TextColumn("status", label="Statut"),
+        TextColumn("result", label="Résultat"),
+        TextColumn("created_at", label="Créé le", accessor=_short_date("created_at"), sort_key="created_at"),
+        TextColumn("due_on", label="Echéance", accessor=_short_date("due_on"), sort_key="due_on"),
         ProfileLinkColumn("profile", label="Profil"),
     ]
     list_export = [

@@ -1,9 +1,11 @@
 """'Mes recherches': saving from the pool, sharing within the company, opening, unsubscribing, who gets in."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.accounts.roles import Role
 from recruitment.alerts import matching, notifications
@@ -11,17 +13,13 @@ from recruitment.alerts.dashboard import recruiter_panel
 from recruitment.alerts.enums import AlertFrequency
 from recruitment.alerts.models import SavedSearch, SearchMatch
 from tests.alerts.factories import SavedSearchFactory
-from tests.portal.factories import PASSWORD, UserFactory
+from tests.portal.factories import UserFactory
 from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory
+from tests.sar.fixtures import login
 
 pytestmark = pytest.mark.django_db
 INDEX = reverse("saved_searches:index")
 ADD = reverse("saved_searches:add")
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def test_the_pool_offers_to_save_the_current_search(client, recruiter, alsace):
@@ -166,15 +164,28 @@ def test_the_dashboard_panel_in_two_queries(recruiter, colleague, alsace, lorrai
     with django_assert_max_num_queries(2):
         panel = recruiter_panel(recruiter, today=today)
     counts = {item.label: item.count for item in panel.items}
-    assert counts == {
+    assert counts == {  # the overdue sheet: counted by the sheets' panel only (below)
         "Nouveaux candidats de mes recherches": 2,
         "Fiches à mettre à jour cette semaine": 2,
-        "Fiches dépassées": 1,
     }
     assert [link.label for link in panel.links] == ["Alsace", "Tout le vivier"]
     assert "due_before=2026-12-14" in panel.items[1].url
 
 
-def test_the_dashboard_shows_the_panel_to_recruiters(client, recruiter):
+def test_the_recruiter_dashboard_shows_new_candidates_this_week_and_overdue_once(client, recruiter, alsace):
+    """Issue #18's three figures: this panel's two, then the overdue sheets in the sheets' panel alone."""
+    search = SavedSearchFactory(owner=recruiter, query={"employment_area": [str(alsace.pk)]})
+    PoolCandidateFactory(employment_area=alsace)
+    matching.refresh(search)
+    company = recruiter.organisation
+    FollowUpSheetFactory(company=company, created_by=recruiter, overdue=True)
+    FollowUpSheetFactory(company=company, created_by=recruiter, due_on=timezone.localdate())  # due today
     login(client, recruiter)
-    assert "Mes recherches et mes échéances" in client.get("/extranet/").content.decode()
+    page = client.get("/extranet/").content.decode()
+    assert "Mes recherches et mes échéances" in page and "Mes fiches de suivi à mettre à jour" in page
+    counts = re.findall(r'data-testid="todo-count">(\d+)</span> <span class="nege-todo__label">([^<]+)<', page)
+    assert [(label, int(count)) for count, label in counts if "andidats" in label or "iches" in label] == [
+        ("Mes fiches dépassées", 1),
+        ("Nouveaux candidats de mes recherches", 1),
+        ("Fiches à mettre à jour cette semaine", 1),
+    ]

@@ -33,3 +33,14 @@ def test_the_stack_has_two_web_processes_two_workers_and_a_proxy_that_forwards_t
     assert "server web1:8000;" in NGINX and "server web2:8000;" in NGINX
     assert "X-Forwarded-For $proxy_add_x_forwarded_for" in NGINX
     assert "X-Forwarded-Proto $scheme" in NGINX
+
+
+def test_the_gunicorn_worker_count_is_the_readmes_for_a_two_core_host():
+    """README: 4 workers on a 2-core host; the image's default is that figure, compose's two web containers split it."""
+    readme = (ROOT / "README.md").read_text()
+    per_host = int(re.search(r"^gunicorn portal\.wsgi --workers (\d+)", readme, re.MULTILINE).group(1))
+    assert re.search(r"^\s+WEB_CONCURRENCY=(\d+)$", DOCKERFILE, re.MULTILINE).group(1) == str(per_host)
+    assert "--workers" not in DOCKERFILE  # the CMD takes WEB_CONCURRENCY (gunicorn's own default)
+    web_containers = re.findall(r"^  (web\d+):", COMPOSE, re.MULTILINE)
+    per_container = int(re.search(r"WEB_CONCURRENCY: \$\{WEB_CONCURRENCY:-(\d+)\}", COMPOSE).group(1))
+    assert per_container * len(web_containers) == per_host

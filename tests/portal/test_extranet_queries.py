@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Collection, GroupCollectionPermission
@@ -112,6 +113,9 @@ class TestDashboardWithinBudget:
             FollowUpSheetFactory(company=company, created_by=user, overdue=True)
         html = warm_dashboard(client, user, django_assert_max_num_queries)
         assert "Fiches arrivées à échéance" in html
+        # Issue #18's three figures, the overdue sheets in one panel only (recruitment.sar.dashboard).
+        assert "Nouveaux candidats de mes recherches" in html and "Fiches à mettre à jour cette semaine" in html
+        assert html.count("fiches dépassées") + html.count("Fiches dépassées") == 1
 
     def test_president(self, client, news, django_assert_max_num_queries):
         MembershipApplicationFactory.create_batch(2)
@@ -196,6 +200,26 @@ class TestCachedPermissionsFollowChanges:
         fresh = type(editor).objects.get(pk=editor.pk)
         frame.prime_permissions(fresh)
         assert [p.permission.codename for p in fresh._collection_permission_cache] == ["add_image"]
+
+    def test_a_role_given_without_signal_is_seen_once_the_version_is_renewed(self):
+        """A raw insert (no signal) leaves the snapshot stale until its time-out, `renew_version` or `setup_roles`."""
+        user = UserFactory(roles=[Role.EMPLOYMENT_ADVISER])
+        frame.prime_permissions(type(user).objects.get(pk=user.pk))
+        group = Group.objects.get(name=Role.EDITOR.value)
+        type(user).groups.through.objects.bulk_create([type(user).groups.through(user=user, group=group)])
+
+        def may_add_pages():
+            fresh = type(user).objects.get(pk=user.pk)
+            frame.prime_permissions(fresh)
+            return any(perm.permission.codename == "add_page" for perm in fresh._page_permission_cache)
+
+        assert not may_add_pages()  # stale: the frame saw no change
+        call_command("setup_roles", verbosity=0)
+        assert may_add_pages()
+        type(user).groups.through.objects.filter(user=user, group=group).delete()
+        assert may_add_pages()  # stale again
+        frame.renew_version()  # what the README tells operators to run
+        assert not may_add_pages()
 
     def test_a_second_request_reads_the_permissions_from_the_cache(self, client, django_assert_max_num_queries):
         user = UserFactory(roles=[Role.EMPLOYMENT_ADVISER])

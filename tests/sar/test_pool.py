@@ -69,6 +69,14 @@ class TestFilters:
         assert listed(client_, pool_url, name="dupon") == {alain.pk}
         assert listed(client_, pool_url, name="alain dupont") == {alain.pk}
 
+    def test_name_ignores_accents_and_case(self, client_, pool_url):
+        """The dossier search's rule (Candidate.objects.name_contains), on every database."""
+        elise = PoolCandidateFactory(last_name="LEFÈVRE", first_name="Élise")
+        PoolCandidateFactory(last_name="MARTIN", first_name="Anaïs")
+        assert listed(client_, pool_url, name="elise") == {elise.pk}
+        assert listed(client_, pool_url, name="ÉLISE lefevre") == {elise.pk}
+        assert listed(client_, pool_url, name="anais elise") == set()
+
     def test_current_jobs_multi(self, client_, pool_url):
         dev, admin = job("Développeur web"), job("Administrateur Système / Réseaux", "Production technique")
         a, b, c = PoolCandidateFactory(), PoolCandidateFactory(), PoolCandidateFactory()

@@ -27,6 +27,24 @@ def listed(client, **params):
 
 
 class TestPortfolioList:
+    def test_name_filter_ignores_accents_and_case(self, client, recruiter):
+        company = recruiter.organisation
+        elise = FollowUpSheetFactory(
+            company=company,
+            created_by=recruiter,
+            candidate=PoolCandidateFactory(last_name="LEFÈVRE", first_name="Élise"),
+        )
+        FollowUpSheetFactory(
+            company=company,
+            created_by=recruiter,
+            candidate=PoolCandidateFactory(last_name="MARTIN", first_name="Anaïs"),
+        )
+        FollowUpSheetFactory(candidate=PoolCandidateFactory(first_name="Élise"))  # another company's sheet
+        login(client, recruiter)
+        assert listed(client, name="elise") == {elise.pk}
+        assert listed(client, name="Elise LEFEVRE") == {elise.pk}
+        assert listed(client, name="élise martin") == set()
+
     def test_filters(self, client, recruiter, colleague):
         company = recruiter.organisation
         dev = job("Développeur web")
@@ -134,6 +152,7 @@ class TestPortfolioList:
             client.get(reverse(INDEX))
         for _ in range(10):
             FollowUpSheetFactory(company=recruiter.organisation, created_by=recruiter).candidate.current_jobs.add(job())
+        client.get(reverse(INDEX))  # warm: the new jobs and organisations dropped the cached reference lists
         with CaptureQueriesContext(connection) as many:
             client.get(reverse(INDEX))
         assert len(many) == len(few)

@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from recruitment.commission.models import TrainingAction, TrainingPlan
+from recruitment.commission.models import AnalysisSkill, TrainingAction, TrainingPlan
 from recruitment.models import ExperienceBand, Skill, StudyLevel, TrainingCourse
 from recruitment.sar import fit, perms, ranking
 from recruitment.sar.enums import OVERDUE_LOCK_MESSAGE
+from tests.commission.factories import AnalysisFactory, SessionFactory
 from tests.recruitment.factories import CandidateFactory, area, job
 from tests.sar.conftest import login
 from tests.sar.factories import FollowUpSheetFactory, PoolCandidateFactory, analysed
@@ -137,6 +138,135 @@ class TestOrderAndExplanation:
         # By hand: 0: python 2 + job 3 + level 2 + exp 2 + area 1 = 10; 1: linux 2 + job 3 = 5;
         # 2: sql 2 + linux 2 + level 2 + exp 2 + training 1 = 9; 3: level 2 + exp 2 + area 1 + training 1 = 6.
         assert [in_database[c.pk] for c in candidates] == [10, 5, 9, 6, 0]
+
+    def test_database_ranking_equals_the_pure_function_on_hand_built_facts(
+        self, client, recruiter, skills, monkeypatch
+    ):
+        """The order of the database is that of fit.fit_points on facts written by hand (ties: latest classified
+        first, then the highest id), through the edge cases: a criterion met twice counts once, only the latest
+        completed analysis makes the profile (never a draft), a training wished by an older one still counts."""
+        python, sql, linux = skills
+        developer = job("Développeur web")
+        fis = TrainingCourse.objects.get(code="fis")
+        bas_rhin, moselle = area("Alsace / Bas-Rhin"), area("Lorraine / Moselle")
+        old, recent, newest = (SessionFactory(date=TODAY - timedelta(days=d)) for d in (300, 30, 1))
+
+        def pooled(days, employment_area=moselle):
+            return PoolCandidateFactory(employment_area=employment_area, classified_on=TODAY - timedelta(days))
+
+        both = pooled(20, bas_rhin)  # job current and possible, training wished and followed: counted once each
+        analysis = analysed(
+            both,
+            session=recent,
+            skills=[(python, "operationnel"), (sql, "experimente"), (linux, "debutant")],
+            level_with_diploma=level("Bac + 5"),
+            digital_experience=band("> 10 ans"),
+            courses=[fis],
+        )
+        both.current_jobs.add(developer)
+        analysis.possible_jobs.add(developer)
+        TrainingAction.objects.create(plan=TrainingPlan.objects.create(candidate=both), course=fis)
+        latest_counts = pooled(10)  # an older analysis was strong; the latest is weak; its training still counts
+        older = analysed(
+            latest_counts, session=old, skills=[(python, "experimente"), (sql, "experimente")], courses=[fis]
+        )
+        older.possible_jobs.add(developer)
+        analysed(
+            latest_counts,
+            session=recent,
+            skills=[(python, "debutant")],
+            level_with_diploma=level("Bac"),
+            digital_experience=band("< 1 an"),
+        )
+        draft_ignored = pooled(5, bas_rhin)  # a newer draft's skills are in no profile
+        analysed(
+            draft_ignored,
+            session=recent,
+            skills=[(sql, "operationnel")],
+            level_with_diploma=level("Bac + 2"),
+            digital_experience=band("< 1 an"),
+        )
+        draft = AnalysisFactory(candidate=draft_ignored, session=newest)
+        AnalysisSkill.objects.create(analysis=draft, skill=linux, level="experimente")
+        tie_older, tie_newer = pooled(40), pooled(3)  # the same points: the latest classified first
+        for tied in (tie_older, tie_newer):
+            analysed(
+                tied,
+                session=recent,
+                skills=[(linux, "experimente")],
+                level_with_diploma=level("Bac"),
+                digital_experience=band("1 à 2 ans"),
+            )
+        nothing = pooled(2)  # never analysed
+        params = {
+            **need_params(skills, fit_skill_3=linux.pk, fit_mastery_3="operationnel"),
+            "fit_job": developer.pk,
+            "fit_study_level": level("Bac + 2").pk,
+            "fit_experience": band("1 à 2 ans").pk,
+            "fit_area": bas_rhin.pk,
+            "fit_training": fis.pk,
+        }
+        need = ranking.NeedForm(params).need()
+
+        def item(obj):
+            return fit.Item(obj.pk, obj.name, getattr(obj, "order", 0))
+
+        facts = {
+            both: fit.Facts(
+                skills={python.pk: "operationnel", sql.pk: "experimente", linux.pk: "debutant"},
+                current_job_ids=frozenset({developer.pk}),
+                possible_job_ids=frozenset({developer.pk}),
+                study_level=item(level("Bac + 5")),
+                experience=item(band("> 10 ans")),
+                area=item(bas_rhin),
+                has_training=True,
+            ),
+            latest_counts: fit.Facts(
+                skills={python.pk: "debutant"},
+                study_level=item(level("Bac")),
+                experience=item(band("< 1 an")),
+                area=item(moselle),
+                has_training=True,
+            ),
+            draft_ignored: fit.Facts(
+                skills={sql.pk: "operationnel"},
+                study_level=item(level("Bac + 2")),
+                experience=item(band("< 1 an")),
+                area=item(bas_rhin),
+            ),
+            nothing: fit.Facts(area=item(moselle)),
+        }
+        for tied in (tie_older, tie_newer):
+            facts[tied] = fit.Facts(
+                skills={linux.pk: "experimente"},
+                study_level=item(level("Bac")),
+                experience=item(band("1 à 2 ans")),
+                area=item(moselle),
+            )
+        by_hand = sorted(
+            facts.items(),
+            key=lambda pair: (-fit.fit_points(need, pair[1]), -pair[0].classified_on.toordinal(), -pair[0].pk),
+        )
+        expected = [(candidate.pk, fit.fit_points(need, f)) for candidate, f in by_hand]
+        assert [candidate for candidate, _facts in by_hand] == [
+            both,
+            tie_newer,
+            tie_older,
+            draft_ignored,
+            latest_counts,
+            nothing,
+        ]
+        assert [points for _pk, points in expected] == [2 + 2 + 3 + 2 + 2 + 1 + 1, 4, 4, 3, 1, 0]
+        assert ranking.scores(perms.pool_for(recruiter), need) == expected
+        # A page: the holders with the most selective points scored first, then the whole pool if unsure.
+        for examined in (1, 2, 1000):
+            monkeypatch.setattr(ranking, "EXAMINED", examined)
+            for offset, limit in ((0, 1), (0, 3), (1, 2), (2, 10), (5, 1)):
+                page = ranking.scores(perms.pool_for(recruiter), need, offset=offset, limit=limit)
+                assert page == expected[offset : offset + limit], (examined, offset, limit)
+        # The screen shows the same order, and its explanation (read from the page's rows) the same points.
+        response = login(client, recruiter).get(reverse("sar_pool:ranking"), params)
+        assert [(c.pk, c.fit.points) for c in response.context["candidates"]] == expected
 
     def test_empty_need_lists_the_pool_by_classification_date(self, client, recruiter, ranking_url):
         older = PoolCandidateFactory(classified_on=TODAY - timedelta(days=40))

@@ -160,7 +160,7 @@ class TestSheetForm:
         sheet.refresh_from_db()
         assert sheet.status.name == "Recrutement en cours"
         assert sheet.due_on == TODAY + timedelta(days=30)
-        assert sheet.updated_at.date() == TODAY
+        assert timezone.localdate(sheet.updated_at) == TODAY
 
     def test_actions_change_with_same_result_recomputes_due_date(self, client, recruiter, sheet):
         edit(login(client, recruiter), sheet, action_codes=[SheetAction.CV_ANALYSIS, SheetAction.CONTACT])

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from portal import frame
 from portal.accounts.groups import ensure_group
 from portal.accounts.roles import PAGE_EDITOR_ROLES, collect_role_permissions
 
@@ -41,4 +42,5 @@ class Command(BaseCommand):
                         page=root_page,
                         permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
                     )
+        frame.drop_snapshots()  # every cached permission, even if a change made without signal left them stale
         self.stdout.write(self.style.SUCCESS("Rôles à jour."))
